@@ -1,0 +1,103 @@
+"""Quotes: the best sentence or two a delegate said, with an attribution one can paste."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from bot.answers.lookup import resolve
+from bot.store import Store
+from bot.symbols import undocs_url
+from bot.text import fold
+
+LANGUAGE_NAMES = {"zh": "中文", "en": "英语", "fr": "法语", "ru": "俄语", "es": "西班牙语", "ar": "阿拉伯语"}
+LANGUAGE_NAMES_EN = {"zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish", "ar": "Arabic"}
+_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』]?|[^。！？!?]+$")
+MAX_QUOTE = 180
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in (m.group(0).strip() for m in _SENTENCE.finditer(text)) if s]
+
+
+def best_passage(text: str, topic: str | None) -> str:
+    """One or two sentences: the ones closest to the topic, or the paragraph's opening."""
+    parts = sentences(text) or [text]
+    if topic:
+        target = fold(topic)
+        scores = [fuzz.partial_ratio(target, fold(s)) for s in parts]
+        i = max(range(len(parts)), key=lambda k: (scores[k], -k))
+    else:
+        i = 0
+    passage = parts[i]
+    if len(passage) < 60 and i + 1 < len(parts) and len(passage) + len(parts[i + 1]) <= MAX_QUOTE:
+        passage += parts[i + 1]
+    return passage if len(passage) <= MAX_QUOTE else passage[: MAX_QUOTE - 1] + "…"
+
+
+def _candidates(store: Store, who: str, doc_id: str | None) -> list[dict[str, Any]]:
+    needle = fold(who)
+    rows = store.query(
+        """SELECT p.id, p.doc_id, p.label, p.text, p.search, p.language, p.capacity, p.country, p.seq,
+                  s.name, s.name_search, s.country AS speaker_country, s.role, s.affiliation,
+                  d.symbol, d.date
+           FROM paragraphs p JOIN speakers s ON s.id = p.speaker_id JOIN documents d ON d.doc_id = p.doc_id
+           WHERE p.section = 'statement'""" + (" AND p.doc_id = ?" if doc_id else "") + " ORDER BY d.date, p.seq",
+        [doc_id] if doc_id else [],
+    )
+    def matches(r: dict[str, Any]) -> bool:
+        return bool(needle) and (
+            needle in r["name_search"]
+            or needle == fold(r["role"] or "")
+            or needle == fold(r["country"] or "")
+            or (needle == fold(r["speaker_country"] or "") and r["capacity"] != "chair")
+        )
+    return [r for r in rows if matches(r)]
+
+
+def attribution(q: dict[str, Any]) -> str:
+    who = q["speaker"]
+    where = q["country"] or q["role"]
+    capacity = {"national": f"以{q['country']}代表身份", "chair": "以主席身份"}.get(q["capacity"] or "", "")
+    lang = LANGUAGE_NAMES.get(q["language"] or "zh", q["language"])
+    bits = [f"{who}（{where}）" if where and where not in who else who]
+    if capacity:
+        bits.append(capacity)
+    bits.append(f"以{lang}发言")
+    return "，".join(bits) + f"——{q['symbol']}，{q['date'] or ''}，{q['label']}"
+
+
+def quote(store: Store, who: str, topic: str | None = None, symbol: str | None = None,
+          index: int | None = None, limit: int = 1) -> dict[str, Any]:
+    """Quotes by ``who`` (name, country or role). Without a topic, ``index`` picks the
+    paragraph; if it is None the store's rotation for this speaker gives the next one."""
+    doc_id = resolve(store, symbol) if symbol else None
+    if symbol and doc_id is None:
+        return {"quotes": [], "who": who, "topic": topic, "message": f"No document {symbol!r} in the corpus."}
+    rows = _candidates(store, who or "", doc_id)
+    if not rows:
+        return {"quotes": [], "who": who, "topic": topic, "message": f"Nobody matching {who!r} spoke in the corpus."}
+    if topic:
+        target = fold(topic)
+        ranked = sorted(rows, key=lambda r: (-fuzz.partial_ratio(target, r["search"]), r["date"] or "", r["seq"]))
+        chosen, position = ranked[:limit], 0
+    else:
+        key = "quote:" + fold(who) + ":" + (doc_id or "")
+        position = index if index is not None else store.next_rotation(key, len(rows))
+        position %= len(rows)
+        chosen = [rows[(position + k) % len(rows)] for k in range(min(limit, len(rows)))]
+    quotes = []
+    for r in chosen:
+        q = {
+            "speaker": r["name"], "country": r["country"] or r["speaker_country"], "role": r["role"],
+            "affiliation": r["affiliation"], "capacity": r["capacity"], "language": r["language"],
+            "language_name": LANGUAGE_NAMES_EN.get(r["language"], r["language"]),
+            "symbol": r["symbol"] or r["doc_id"], "date": r["date"], "label": r["label"],
+            "text": best_passage(r["text"], topic), "paragraph": r["text"], "paragraph_id": r["id"],
+            "url": undocs_url(r["symbol"]) if r["symbol"] else None,
+        }
+        q["attribution"] = attribution(q)
+        quotes.append(q)
+    return {"quotes": quotes, "who": who, "topic": topic, "index": position, "of": len(rows)}

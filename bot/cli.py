@@ -1,0 +1,221 @@
+"""The plenary command line: the same answers as the bot, for a terminal or a script (--json).
+
+Exit status: 0 answered, 1 nothing found (or some files failed to ingest), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from bot import config
+from bot.ingest import ingest
+from bot.store import Store, StoreError
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _ingest_with_progress(paths: list[str], store: Store) -> Any:
+    from bot.ingest import expand
+
+    files = expand(paths)
+    if len(files) > 20 and sys.stderr.isatty():
+        with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
+            return ingest(files, store, on_file=lambda _: bar.update(1))
+    return ingest(files, store)
+
+
+def open_store(db: str | None, build: bool = True) -> Store:
+    """Open the database, building it from seeds/ on first use."""
+    path = config.db_path(db)
+    fresh = not path.exists()
+    try:
+        store = Store(path)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if build and (fresh or store.empty):
+        seeds = config.seeds_path()
+        click.echo(f"Building {path} from {seeds}/ (first use)…", err=True)
+        report = ingest([seeds], store)
+        for name, reason in report.failed:
+            click.echo(f"skipped {name}: {reason}", err=True)
+        click.echo(f"{len(report.added)} documents, {report.paragraphs} paragraphs.", err=True)
+    return store
+
+
+db_option = click.option("--db", "db", default=None, help="Database path (default $PLENARY_DB or data/plenary.db).")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Plenary: United Nations documents, answered."""
+    config.load_env()
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, type=click.Path())
+@db_option
+@json_option
+def ingest_cmd(paths: tuple[str, ...], db: str | None, as_json: bool) -> None:
+    """Parse documents into the database (default: the seeds/ folder)."""
+    store = open_store(db, build=False)
+    report = _ingest_with_progress(list(paths) or [str(config.seeds_path())], store)
+    if as_json:
+        _echo_json({"added": report.added, "replaced": report.replaced, "unchanged": report.unchanged,
+                    "failed": [{"path": p, "reason": r} for p, r in report.failed],
+                    "paragraphs": report.paragraphs})
+    else:
+        for name, reason in report.failed:
+            click.echo(f"skipped {name}: {reason}", err=True)
+        click.echo(
+            f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged, "
+            f"{len(report.failed)} failed ({report.paragraphs} paragraphs parsed) → {store.path}"
+        )
+    sys.exit(0 if report.ok else 1)
+
+
+@main.command("stats")
+@db_option
+@json_option
+def stats_cmd(db: str | None, as_json: bool) -> None:
+    """What the corpus holds."""
+    from bot.answers.corpus import corpus_stats
+    from bot.render.text import render_stats
+
+    result = corpus_stats(open_store(db))
+    if as_json:
+        _echo_json(result)
+    else:
+        click.echo(render_stats(result))
+
+
+def _finish(result: Any, as_json: bool, render: Any, found: bool) -> None:
+    if as_json:
+        _echo_json(result)
+    else:
+        click.echo(render(result))
+    sys.exit(0 if found else 1)
+
+
+def _refuse(message: str) -> None:
+    click.echo(f"plenary: {message}", err=True)
+    sys.exit(2)
+
+
+@main.command("search")
+@click.argument("query")
+@click.option("--symbol", "--document", "symbol", default=None, help="Only this document.")
+@click.option("--kind", type=click.Choice(["resolution", "letter", "record"]), default=None)
+@click.option("--speaker", default=None, help="Only paragraphs spoken by this speaker (name or role).")
+@click.option("--country", default=None, help="Only paragraphs spoken for this country.")
+@click.option("--limit", type=click.IntRange(1, 50), default=5, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0)
+@db_option
+@json_option
+def search_cmd(query: str, symbol: str | None, kind: str | None, speaker: str | None, country: str | None,
+               limit: int, offset: int, db: str | None, as_json: bool) -> None:
+    """Fuzzy search for excerpts (typos, Traditional characters and word order forgiven)."""
+    from bot.answers.search import QueryError, search
+    from bot.render.text import render_search
+
+    try:
+        result = search(open_store(db), query, symbol=symbol, kind=kind, speaker=speaker, country=country,
+                        limit=limit, offset=offset)
+    except QueryError as exc:
+        _refuse(str(exc))
+    _finish(result.as_json(), as_json, render_search, bool(result.results))
+
+
+@main.command("doc")
+@click.argument("symbol")
+@db_option
+@json_option
+def doc_cmd(symbol: str, db: str | None, as_json: bool) -> None:
+    """A document's card, by its symbol in any written form (or its id)."""
+    from bot.answers.lookup import lookup
+    from bot.render.text import render_card
+
+    result = lookup(open_store(db), symbol)
+    _finish(result, as_json, render_card, result["found"])
+
+
+@main.command("summary")
+@click.argument("symbol")
+@db_option
+@json_option
+def summary_cmd(symbol: str, db: str | None, as_json: bool) -> None:
+    """An extractive summary of a resolution, a letter or a meeting."""
+    from bot.answers.lookup import lookup
+    from bot.answers.summary import NotFound, summarise
+    from bot.render.text import render_card, render_summary
+
+    store = open_store(db)
+    try:
+        result = summarise(store, symbol)
+    except NotFound:
+        _finish(lookup(store, symbol), as_json, render_card, False)
+    _finish(result, as_json, render_summary, True)
+
+
+@main.command("quote")
+@click.argument("who")
+@click.argument("topic", required=False)
+@click.option("--symbol", "--document", "symbol", default=None, help="Only this meeting.")
+@click.option("--limit", type=click.IntRange(1, 10), default=1, show_default=True)
+@db_option
+@json_option
+def quote_cmd(who: str, topic: str | None, symbol: str | None, limit: int, db: str | None, as_json: bool) -> None:
+    """What a delegate said: by name, country or role (主席, 秘书长), optionally on a topic."""
+    from bot.answers.quote import quote
+    from bot.render.text import render_quotes
+
+    if not who.strip():
+        _refuse("say whose words you want: a name, a country or a role")
+    result = quote(open_store(db), who, topic, symbol=symbol, limit=limit)
+    _finish(result, as_json, render_quotes, bool(result["quotes"]))
+
+
+@main.command("speakers")
+@click.argument("symbol", required=False)
+@db_option
+@json_option
+def speakers_cmd(symbol: str | None, db: str | None, as_json: bool) -> None:
+    """The speakers of a meeting in order (default: the latest record)."""
+    from bot.answers.speakers import speakers
+    from bot.render.text import render_speakers
+
+    result = speakers(open_store(db), symbol)
+    if result is None:
+        result = {"symbol": symbol, "speakers": [], "message": f"No record {symbol or ''} in the corpus."}
+    _finish(result, as_json, render_speakers, bool(result["speakers"]))
+
+
+@main.command("digest")
+@click.option("--since", default=None, help="ISO date-time: documents ingested since then (default: yesterday).")
+@click.option("--date", "day", default=None, help="YYYY-MM-DD: the digest of that day (default: today).")
+@db_option
+@json_option
+def digest_cmd(since: str | None, day: str | None, db: str | None, as_json: bool) -> None:
+    """The daily digest: new documents, totals and a spotlight."""
+    from datetime import date, datetime
+
+    from bot.answers.digest import digest
+    from bot.render.text import render_digest
+
+    try:
+        since_at = datetime.fromisoformat(since) if since else None
+        on = date.fromisoformat(day) if day else None
+    except ValueError as exc:
+        _refuse(f"{exc}; use ISO 8601, e.g. --since 2026-11-23T00:00 --date 2026-11-24")
+    _finish(digest(open_store(db), since=since_at, day=on), as_json, render_digest, True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
+

@@ -1,0 +1,122 @@
+"""Turn one file into a Document: pick the family grammar, then fill facts the text lacks.
+
+Facts come, in this order of trust: the text itself, a file name shaped like a symbol
+(S_PV.8967.txt, A_RES_75_276.md), then the catalog in the seeds folder keyed by file name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.model import Document, ParseError
+from bot.parse.letter import parse_letter
+from bot.parse.record import HEADER, parse_record
+from bot.parse.resolution import OPENER, parse_resolution
+from bot.symbols import canonical, find_symbols
+from bot.text import strip_markdown, superscript_numbers
+
+__all__ = ["Citation", "ParseError", "citations", "detect_kind", "doc_id_for", "parse_text", "read_text"]
+
+_LETTER = re.compile(r"^\s*#*\s*\d{4}\s*年.+?日.+?给.+?的(?:信|普通照会)\s*$", re.M)
+_RESOLUTION_NUMBER = re.compile(r"^\s*(?:(?:E?S-)?\d{1,3}/\d{1,4}\s*[.．]|第\s*\d{1,5}\s*[（(]\d{4}[)）]\s*号决议)", re.M)
+
+
+def detect_kind(text: str) -> str | None:
+    lines = [strip_markdown(ln).strip() for ln in text.splitlines()]
+    headers = sum(1 for ln in lines if HEADER.match(ln))
+    # Headers can be cut by a wrap, so a record is also known by its opening and closing lines.
+    if headers >= 2 or (headers >= 1 and any(ln.endswith(("开会。", "散会。")) for ln in lines)):
+        return "record"
+    if _LETTER.search(text):
+        return "letter"
+    if any(OPENER.match(ln) for ln in lines) and _RESOLUTION_NUMBER.search(text):
+        return "resolution"
+    return None
+
+
+_PARSERS = {"record": parse_record, "letter": parse_letter, "resolution": parse_resolution}
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or a ParseError that says in plain words why it can't be read."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise ParseError("the file is empty")
+    if b"\x00" in data[:4096]:
+        raise ParseError("the file is binary, not text")
+    for encoding in ("utf-8-sig", "utf-16", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        return text
+    raise ParseError("the file is not UTF-8 (nor UTF-16 or GB18030) text")
+
+
+def symbol_from_filename(name: str) -> str | None:
+    stem = Path(name).stem if Path(name).suffix.lower() in (".txt", ".md") else Path(name).name
+    return canonical(stem.replace("_", "/"))
+
+
+def doc_id_for(doc: Document, name: str) -> str:
+    if doc.symbol:
+        return doc.symbol
+    if doc.doc_id:
+        return doc.doc_id
+    digest = hashlib.sha1(Path(name).name.encode()).hexdigest()[:6]
+    return f"{doc.kind}-{doc.date or 'undated'}-{digest}"
+
+
+def _apply_catalog(doc: Document, entry: dict[str, Any]) -> None:
+    for key, value in entry.items():
+        if key == "id":
+            doc.doc_id = doc.doc_id or value
+        elif hasattr(doc, key) and key not in ("facts", "paragraphs", "footnotes", "speakers", "turns"):
+            if not getattr(doc, key):
+                setattr(doc, key, value)
+        else:
+            doc.facts.setdefault(key, value)
+
+
+def parse_text(text: str, name: str, catalog: dict[str, dict[str, Any]] | None = None) -> Document:
+    kind = detect_kind(text)
+    if kind is None:
+        raise ParseError("not a UN resolution, letter or verbatim record (no grammar recognised it)")
+    doc = _PARSERS[kind](text)
+    doc.symbol = doc.symbol or symbol_from_filename(name)
+    _apply_catalog(doc, (catalog or {}).get(Path(name).name, {}))
+    if doc.symbol:
+        doc.symbol = canonical(doc.symbol) or doc.symbol
+    chair = doc.facts.get("president")
+    for sp in doc.speakers:
+        if sp.role == "主席" and sp.name == "主席" and chair:
+            sp.name = chair
+            sp.country = sp.country or doc.facts.get("presidency")
+    for p in doc.paragraphs:
+        p.footnotes = superscript_numbers(p.text)
+    doc.doc_id = doc_id_for(doc, name)
+    return doc
+
+
+@dataclass(frozen=True)
+class Citation:
+    symbol: str
+    raw: str
+    paragraph: int | None  # index into doc.paragraphs
+    footnote: int | None  # footnote marker
+
+
+def citations(doc: Document) -> list[Citation]:
+    """Every symbol the document's paragraphs and footnotes cite (not its own)."""
+    out = []
+    for i, p in enumerate(doc.paragraphs):
+        out += [Citation(s.symbol, s.raw, i, None) for s in find_symbols(p.text) if s.symbol != doc.symbol]
+    for f in doc.footnotes:
+        out += [Citation(s.symbol, s.raw, None, f.marker) for s in find_symbols(f.text) if s.symbol != doc.symbol]
+    return out

@@ -1,0 +1,188 @@
+"""From converted text to paragraphs: the part every document family shares.
+
+The conversion to text leaves artefacts that are the same in every family:
+hard-wrapped lines, a leading space on the first line of a page, a blank line
+where a page break fell (sometimes in the middle of a word), footnote
+definitions printed between the two halves of a paragraph, and markdown
+residue. This module repairs them; the family grammars only decide what each
+paragraph *is*.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from bot.model import Footnote
+from bot.text import SUPERSCRIPT_DIGITS, bold_spans, heading_level, join_wrapped, strip_markdown
+
+# A paragraph of running text ends with one of these; anything else at the end of a
+# line or block means the paragraph goes on (across a wrap or a page break).
+_END_WRAPPED = set("。！？；：…”’」』）)!?;:")
+# Unwrapped documents print one paragraph per line, and a preambular paragraph of a
+# resolution ends with a comma.
+_END_UNWRAPPED = _END_WRAPPED | set("，,")
+
+_FOOTNOTE_DEF = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]+)\s*(\S.*)$")
+
+# Page furniture printed by the UN's layout: the job number with the page ("22-25946  15/20")
+# and the running head with date, title and symbol ("16/02/2022 … S/PV.8967").
+_JOB_NUMBER = re.compile(r"^\d{2}-\d{5}(?:\s+\d{1,3}/\d{1,3})?$|^\d{1,3}/\d{1,3}\s+\d{2}-\d{5}$")
+_RUNNING_HEAD = re.compile(
+    r"^(?:(?P<d1>\d{2}/\d{2}/\d{4})\s+.*\s(?P<s1>[A-Z]{1,3}/\S+)"
+    r"|(?P<s2>[A-Z]{1,3}/\S+)\s.*\s(?P<d2>\d{2}/\d{2}/\d{4}))$"
+)
+
+
+@dataclass
+class Line:
+    no: int  # 1-based line number in the source file
+    raw: str
+    text: str  # markdown stripped, whitespace trimmed
+    heading: int  # markdown heading depth, 0 if none
+    indented: bool  # the conversion's page-break mark: a leading space
+    bold: list[str] = field(default_factory=list)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+@dataclass
+class Block:
+    """A paragraph as laid out: its text and where it came from."""
+
+    text: str
+    line: int
+    lines: list[Line]
+
+    @property
+    def bold(self) -> list[str]:
+        return [b for ln in self.lines for b in ln.bold]
+
+
+def read_lines(text: str) -> list[Line]:
+    lines = []
+    for no, raw in enumerate(text.splitlines(), start=1):
+        raw = raw.replace("\u3000", " ").rstrip()
+        lines.append(
+            Line(
+                no=no,
+                raw=raw,
+                text=strip_markdown(raw).strip(),
+                heading=heading_level(raw),
+                indented=raw[:1] == " " and raw.strip() != "",
+                bold=bold_spans(raw),
+            )
+        )
+    return lines
+
+
+def split_footnotes(lines: list[Line]) -> tuple[list[Line], list[Footnote]]:
+    """Take footnote definitions (¹ text…) out of the flow of body lines."""
+    body: list[Line] = []
+    notes: list[Footnote] = []
+    for ln in lines:
+        m = _FOOTNOTE_DEF.match(ln.text)
+        if m:
+            marker = int("".join(str(SUPERSCRIPT_DIGITS.index(c)) for c in m.group(1)))
+            notes.append(Footnote(marker=marker, text=m.group(2).strip(), line=ln.no))
+        else:
+            body.append(ln)
+    return body, notes
+
+
+@dataclass
+class RunningHead:
+    symbol: str
+    date: str  # ISO
+
+
+def strip_page_furniture(lines: list[Line]) -> tuple[list[Line], list[RunningHead]]:
+    """Drop job numbers and running heads; the heads are kept, as they name symbol and date."""
+    kept: list[Line] = []
+    heads: list[RunningHead] = []
+    for ln in lines:
+        if _JOB_NUMBER.match(ln.text):
+            continue
+        m = _RUNNING_HEAD.match(ln.text)
+        if m:
+            day, month, year = (m.group("d1") or m.group("d2")).split("/")
+            heads.append(RunningHead(m.group("s1") or m.group("s2"), f"{year}-{month}-{day}"))
+            continue
+        kept.append(ln)
+    return kept, heads
+
+
+def display_width(text: str) -> float:
+    """Columns a line takes on the printed page: CJK full, Latin half."""
+    return sum(1.0 if ord(c) > 0x2E80 else 0.5 for c in text)
+
+
+def is_wrapped(lines: Iterable[Line]) -> bool:
+    """Does the text wrap paragraphs over several lines (as records do)?"""
+    ends = [ln.text[-1] for ln in lines if ln.text and not ln.heading]
+    if not ends:
+        return False
+    open_ends = sum(1 for c in ends if c not in _END_UNWRAPPED)
+    return open_ends / len(ends) > 0.4
+
+
+def ends_paragraph(text: str, wrapped: bool) -> bool:
+    # A footnote marker after the final comma ("的报告,¹") still ends the paragraph.
+    text = text.rstrip(SUPERSCRIPT_DIGITS + " ")
+    return bool(text) and text[-1] in (_END_WRAPPED if wrapped else _END_UNWRAPPED)
+
+
+def paragraphs(
+    lines: list[Line],
+    wrapped: bool,
+    starts: Callable[[str], bool] = lambda _: False,
+) -> list[Block]:
+    """Group lines into paragraphs, undoing wraps and page breaks.
+
+    ``starts(text)`` lets a grammar force a new paragraph at a line whatever came
+    before it (a speaker's header, a numbered operative paragraph).
+    """
+    blocks: list[Block] = []
+    parts: list[Line] = []
+    gap = False  # a blank line since the last text line
+    widths = sorted(display_width(ln.text) for ln in lines if ln.text and not ln.heading)
+    # A line as wide as the column was cut by the wrap, not by the end of a paragraph.
+    column = widths[int(len(widths) * 0.9)] if widths else 0.0
+
+    def flush() -> None:
+        if parts:
+            blocks.append(Block(join_wrapped([p.text for p in parts]), parts[0].no, list(parts)))
+            parts.clear()
+
+    for ln in lines:
+        if ln.blank:
+            gap = True
+            continue
+        if ln.heading:
+            flush()
+            blocks.append(Block(ln.text, ln.no, [ln]))
+            gap = False
+            continue
+        current = join_wrapped([p.text for p in parts])
+        if not parts:
+            new = True
+        elif starts(ln.text):
+            new = True
+        elif wrapped:
+            # A blank line ends a paragraph unless it fell where a page broke a full line
+            # (预防冲 / blank / 突); a page-break indent ends one only after a full stop.
+            cut = display_width(parts[-1].text) >= column - 2.5
+            new = (gap and (ends_paragraph(current, wrapped) or not cut)) or (
+                ln.indented and ends_paragraph(current, wrapped)
+            )
+        else:
+            new = ends_paragraph(current, wrapped)
+        if new:
+            flush()
+        parts.append(ln)
+        gap = False
+    flush()
+    return blocks

@@ -1,0 +1,268 @@
+"""The SQLite store: documents, paragraphs, speakers, turns, footnotes, citations, full-text indexes.
+
+Everything that answers a question reads from here; nothing here knows about chat.
+docs/schema.md describes the tables for people who open the database themselves.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from bot.model import Document
+from bot.parse import citations
+from bot.grams import grams_of
+from bot.text import fold
+
+SCHEMA_VERSION = 1
+
+
+class StoreError(RuntimeError):
+    """The database can't be used as it is; the message says what to do."""
+
+
+def _create_schema(db: sqlite_utils.Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["documents"].create(
+        {
+            "doc_id": str, "symbol": str, "kind": str, "title": str, "title_search": str, "body": str,
+            "session": int, "agenda_item": str, "date": str, "meeting": str, "adoption": str,
+            "drafts": str, "distributed": str, "original_language": str, "facts": str,
+            "paragraphs": int, "source": str, "sha256": str, "ingested_at": str,
+        },
+        pk="doc_id",
+    )
+    db["paragraphs"].create(
+        {
+            "id": int, "doc_id": str, "seq": int, "section": str, "annex": str, "label": str,
+            "number": int, "verb": str, "text": str, "search": str, "speaker_id": int, "turn": int,
+            "language": str, "capacity": str, "country": str, "note": str, "line": int,
+        },
+        pk="id",
+        foreign_keys=[("doc_id", "documents", "doc_id")],
+    )
+    db["speakers"].create(
+        {
+            "id": int, "doc_id": str, "seq": int, "name": str, "name_search": str, "honorific": str,
+            "country": str, "role": str, "affiliation": str, "languages": str, "turns": int,
+            "paragraphs": int,
+        },
+        pk="id",
+        foreign_keys=[("doc_id", "documents", "doc_id")],
+    )
+    db["turns"].create(
+        {"id": int, "doc_id": str, "seq": int, "speaker_id": int, "language": str, "line": int},
+        pk="id",
+        foreign_keys=[("doc_id", "documents", "doc_id"), ("speaker_id", "speakers", "id")],
+    )
+    db["footnotes"].create(
+        {"id": int, "doc_id": str, "marker": int, "text": str, "line": int},
+        pk="id",
+        foreign_keys=[("doc_id", "documents", "doc_id")],
+    )
+    db["paragraph_footnotes"].create(
+        {"paragraph_id": int, "footnote_id": int},
+        pk=("paragraph_id", "footnote_id"),
+        foreign_keys=[("paragraph_id", "paragraphs", "id"), ("footnote_id", "footnotes", "id")],
+    )
+    db["citations"].create(
+        {"id": int, "doc_id": str, "symbol": str, "raw": str, "paragraph_id": int, "footnote_id": int},
+        pk="id",
+        foreign_keys=[("doc_id", "documents", "doc_id")],
+    )
+    # Every symbol that leads to a document: its own, the drafts it was adopted from, aliases.
+    db["symbols"].create({"symbol": str, "doc_id": str, "relation": str}, pk=("symbol", "doc_id"))
+    db["paragraphs"].create_index(["doc_id", "seq"])
+    db["speakers"].create_index(["doc_id", "seq"])
+    db["turns"].create_index(["doc_id"])
+    db["footnotes"].create_index(["doc_id"])
+    db["citations"].create_index(["symbol"])
+    db["citations"].create_index(["doc_id"])
+    db["symbols"].create_index(["doc_id"])
+    db["documents"].create_index(["sha256"])
+    db["documents"].create_index(["source"])
+    # Trigram full-text index over the folded text (any substring of 3+ characters).
+    db.execute(
+        "CREATE VIRTUAL TABLE paragraphs_fts USING fts5("
+        "search, content='paragraphs', content_rowid='id', tokenize='trigram', detail='none')"
+    )
+    # Character-bigram index, for what trigrams can't reach: 1–2 character queries and short
+    # phrases with a wrong character (see bot/grams.py). Contentless: it only returns rowids.
+    db.execute("CREATE VIRTUAL TABLE paragraphs_grams USING fts5(grams, content='', detail='none')")
+    # Small pieces of state that answers keep between calls (quote rotation, digest subscriptions).
+    db["rotation"].create({"key": str, "position": int}, pk="key")
+    db["subscriptions"].create(
+        {"guild_id": int, "channel_id": int, "time": str, "timezone": str, "active": int,
+         "paused_reason": str, "last_sent": str, "created_by": int, "created_at": str},
+        pk="guild_id",
+    )
+    db["meta"].insert({"key": "schema_version", "value": str(SCHEMA_VERSION)})
+
+
+class Store:
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(self.path), check_same_thread=False)
+        self.db = sqlite_utils.Database(conn)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.execute("PRAGMA temp_store=MEMORY")
+        self._ensure_schema()
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    # -- schema -------------------------------------------------------------------------
+
+    def _ensure_schema(self) -> None:
+        if not self.db["meta"].exists():
+            if self.db.table_names():
+                raise StoreError(f"{self.path} is not a Plenary database; move it away or pass another --db")
+            _create_schema(self.db)
+            return
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        version = int(row[0]) if row else 0
+        if version != SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} has schema version {version}, this Plenary needs {SCHEMA_VERSION}: "
+                f"delete it (rm {self.path}) and run 'plenary ingest' to rebuild it from your documents"
+            )
+
+    @property
+    def empty(self) -> bool:
+        return self.db["documents"].count == 0
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.db.conn:
+            yield
+
+    # -- writing ------------------------------------------------------------------------
+
+    def has_sha(self, sha256: str) -> bool:
+        return self.db.execute("SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1", [sha256]).fetchone() is not None
+
+    def _delete(self, doc_ids: list[str]) -> None:
+        for doc_id in doc_ids:
+            ids = [r[0] for r in self.db.execute("SELECT id FROM paragraphs WHERE doc_id = ?", [doc_id])]
+            for pid in ids:
+                self.db.execute(
+                    "INSERT INTO paragraphs_fts(paragraphs_fts, rowid, search) "
+                    "SELECT 'delete', id, search FROM paragraphs WHERE id = ?", [pid])
+                self.db.execute("DELETE FROM paragraphs_grams WHERE rowid = ?", [pid])
+            self.db.execute(
+                "DELETE FROM paragraph_footnotes WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE doc_id = ?)",
+                [doc_id])
+            for table in ("citations", "symbols", "paragraphs", "turns", "speakers", "footnotes", "documents"):
+                self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+
+    def replace(self, doc: Document, source: str, sha256: str, ingested_at: str) -> bool:
+        """Store ``doc``, replacing any earlier version of it or of its source file.
+
+        Returns True if an earlier version was replaced. Runs in the caller's transaction.
+        """
+        old = [r[0] for r in self.db.execute(
+            "SELECT doc_id FROM documents WHERE doc_id = ? OR source = ?", [doc.doc_id, source])]
+        self._delete(old)
+        self._insert(doc, source, sha256, ingested_at)
+        return bool(old)
+
+    def _row(self, table: str, row: dict[str, Any]) -> int:
+        # Plain INSERTs: sqlite-utils' insert() commits on its own, which would split the
+        # one-document transaction that makes a replacement atomic.
+        cols = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        cur = self.db.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
+        return cur.lastrowid
+
+    def _insert(self, doc: Document, source: str, sha256: str, ingested_at: str) -> None:
+        db = self.db
+        self._row("documents", {
+            "doc_id": doc.doc_id, "symbol": doc.symbol, "kind": doc.kind, "title": doc.title,
+            "title_search": fold(doc.title or ""), "body": doc.body, "session": doc.session,
+            "agenda_item": doc.agenda_item, "date": doc.date, "meeting": doc.meeting,
+            "adoption": doc.adoption, "drafts": json.dumps(doc.drafts, ensure_ascii=False),
+            "distributed": doc.distributed, "original_language": doc.original_language,
+            "facts": json.dumps(doc.facts, ensure_ascii=False),
+            "paragraphs": sum(1 for p in doc.paragraphs if p.section != "procedure"),
+            "source": source, "sha256": sha256, "ingested_at": ingested_at,
+        })
+        speaker_ids: list[int] = []
+        for seq, sp in enumerate(doc.speakers, start=1):
+            own = [p for p in doc.paragraphs if p.speaker == seq - 1]
+            langs: list[str] = []
+            for t in doc.turns:
+                if t.speaker == seq - 1 and t.language not in langs:
+                    langs.append(t.language)
+            for p in own:
+                if p.language and p.language not in langs:
+                    langs.append(p.language)
+            speaker_ids.append(self._row("speakers", {
+                **asdict(sp), "doc_id": doc.doc_id, "seq": seq, "name_search": fold(sp.name),
+                "languages": json.dumps(langs), "turns": sum(1 for t in doc.turns if t.speaker == seq - 1),
+                "paragraphs": len(own),
+            }))
+        for seq, t in enumerate(doc.turns, start=1):
+            self._row("turns", {"doc_id": doc.doc_id, "seq": seq, "speaker_id": speaker_ids[t.speaker],
+                                "language": t.language, "line": t.line})
+        footnote_ids = {}
+        for f in doc.footnotes:
+            footnote_ids[f.marker] = self._row(
+                "footnotes", {"doc_id": doc.doc_id, "marker": f.marker, "text": f.text, "line": f.line})
+        paragraph_ids = []
+        for seq, p in enumerate(doc.paragraphs, start=1):
+            search = fold(p.text)
+            pid = self._row("paragraphs", {
+                "doc_id": doc.doc_id, "seq": seq, "section": p.section, "annex": p.annex,
+                "label": p.label, "number": p.number, "verb": p.verb, "text": p.text, "search": search,
+                "speaker_id": speaker_ids[p.speaker] if p.speaker is not None else None,
+                "turn": p.turn + 1 if p.turn is not None else None, "language": p.language,
+                "capacity": p.capacity, "country": p.country, "note": p.note, "line": p.line,
+            })
+            paragraph_ids.append(pid)
+            db.execute("INSERT INTO paragraphs_fts(rowid, search) VALUES (?, ?)", [pid, search])
+            db.execute("INSERT INTO paragraphs_grams(rowid, grams) VALUES (?, ?)", [pid, grams_of(search)])
+            for marker in dict.fromkeys(p.footnotes):
+                if marker in footnote_ids:
+                    self._row("paragraph_footnotes", {"paragraph_id": pid, "footnote_id": footnote_ids[marker]})
+        for c in citations(doc):
+            self._row("citations", {
+                "doc_id": doc.doc_id, "symbol": c.symbol, "raw": c.raw,
+                "paragraph_id": paragraph_ids[c.paragraph] if c.paragraph is not None else None,
+                "footnote_id": footnote_ids.get(c.footnote) if c.footnote is not None else None,
+            })
+        relations = {doc.doc_id: "id"}
+        if doc.symbol:
+            relations[doc.symbol] = "symbol"
+        for d in doc.drafts:
+            relations.setdefault(d, "draft")
+        for symbol, relation in relations.items():
+            db.execute("INSERT OR REPLACE INTO symbols (symbol, doc_id, relation) VALUES (?, ?, ?)",
+                       [symbol, doc.doc_id, relation])
+
+    def next_rotation(self, key: str, size: int) -> int:
+        """The next position of a rotation over ``size`` items (0, 1, … wrapping), advancing it."""
+        with self.db.conn:
+            row = self.db.execute("SELECT position FROM rotation WHERE key = ?", [key]).fetchone()
+            position = (row[0] if row else 0) % max(size, 1)
+            self.db.execute("INSERT OR REPLACE INTO rotation (key, position) VALUES (?, ?)", [key, position + 1])
+        return position
+
+    # -- reading ------------------------------------------------------------------------
+
+    def query(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        return list(self.db.query(sql, params))
+
+    def one(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> dict[str, Any] | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+

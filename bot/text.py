@@ -1,0 +1,174 @@
+"""Text as published versus text as searched.
+
+Display text keeps what the UN printed (superscripts, full-width punctuation,
+Traditional characters if a document has them). Search text is a folded copy:
+NFKC, Traditional→Simplified, lower case, no footnote superscripts, whitespace
+removed except between two Latin words. Queries are folded the same way, so
+both sides meet in the middle. ``fold_with_map`` keeps, for every folded
+character, the index of the display character it came from, which is what lets
+an excerpt highlight the right span of the published text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPTS = set(SUPERSCRIPT_DIGITS)
+_SUPERSCRIPT_VALUE = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
+
+# Markdown residue left by the PDF/Word → text conversion.
+_MD_LINK = re.compile(r"\[([^\[\]]*)\]\((?:#|[^)\s]*)\)")
+_MD_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_MD_ESCAPE = re.compile(r"\\([()\[\]*_#`.\-])")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
+
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_LATIN_WORD_END = re.compile(r"[A-Za-z0-9]$")
+_LATIN_WORD_START = re.compile(r"^[A-Za-z0-9]")
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def strip_markdown(line: str) -> str:
+    """Remove conversion residue: links to '#', bold markers, escapes, heading hashes."""
+    line = _MD_HEADING.sub("", line)
+    line = _MD_LINK.sub(r"\1", line)
+    line = _MD_BOLD.sub(r"\1", line)
+    line = _MD_ESCAPE.sub(r"\1", line)
+    return line
+
+
+def heading_level(line: str) -> int:
+    """Markdown heading depth of a raw line (0 when it is not a heading)."""
+    m = _MD_HEADING.match(line)
+    return len(m.group(1)) if m else 0
+
+
+def bold_spans(line: str) -> list[str]:
+    """The texts marked bold in a raw line (an operative verb, usually)."""
+    return [m.group(1) for m in _MD_BOLD.finditer(line)]
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Join hard-wrapped lines: CJK runs join directly, Latin words keep one space."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if out and _LATIN_WORD_END.search(out) and _LATIN_WORD_START.search(part):
+            out += " "
+        out += part
+    return out
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(_CJK.match(ch))
+
+
+def superscript_numbers(text: str) -> list[int]:
+    """Footnote markers cited in a paragraph, in order (¹² is two markers only if separated)."""
+    return [
+        int("".join(_SUPERSCRIPT_VALUE[c] for c in m.group(0)))
+        for m in re.finditer(f"[{SUPERSCRIPT_DIGITS}]+", text)
+    ]
+
+
+def _fold_char(ch: str) -> str:
+    if ch in _SUPERSCRIPTS:
+        return ""
+    return unicodedata.normalize("NFKC", ch).lower()
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Folded search form of ``text`` and, per folded char, its index in ``text``."""
+    chars: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        for out in _fold_char(ch):
+            chars.append(out)
+            index.append(i)
+    folded = "".join(chars)
+    simplified = _t2s().convert(folded)
+    if len(simplified) != len(folded):
+        # OpenCC's phrase tables can change length; fall back to char by char so the map holds.
+        simplified = "".join(_t2s().convert(c) if len(_t2s().convert(c)) == 1 else c for c in folded)
+    # Whitespace carries no meaning between CJK characters (hard wraps, "2021 年 4 月"),
+    # but separates Latin words.
+    keep_chars: list[str] = []
+    keep_index: list[int] = []
+    n = len(simplified)
+    for j, ch in enumerate(simplified):
+        if ch.isspace():
+            prev = keep_chars[-1] if keep_chars else ""
+            nxt = next((c for c in simplified[j + 1 : n] if not c.isspace()), "")
+            if prev and nxt and prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum():
+                if keep_chars[-1] != " ":
+                    keep_chars.append(" ")
+                    keep_index.append(index[j])
+            continue
+        keep_chars.append(ch)
+        keep_index.append(index[j])
+    return "".join(keep_chars), keep_index
+
+
+def fold(text: str) -> str:
+    """Search form of ``text`` (see module docstring)."""
+    return fold_with_map(text)[0]
+
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_number(text: str) -> int | None:
+    """Value of a Chinese numeral such as 七十五 or 六十四 (or of ASCII digits)."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (current or 1) * _CN_UNITS[ch]
+            current = 0
+        else:
+            return None
+    return total + current if text else None
+
+
+_CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_EN_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split(),
+        start=1,
+    )
+}
+_EN_DATE = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})")
+
+
+def chinese_date(text: str) -> str | None:
+    """ISO date of the first 2021 年 4 月 28 日 style date in ``text``."""
+    m = _CN_DATE.search(unicodedata.normalize("NFKC", text))
+    if not m:
+        return None
+    y, mo, d = (int(g) for g in m.groups())
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def english_date(text: str) -> str | None:
+    """ISO date of a '29 April 2021' style date (the Distr. line)."""
+    m = _EN_DATE.search(text)
+    if not m or m.group(2).lower() not in _EN_MONTHS:
+        return None
+    return f"{int(m.group(3)):04d}-{_EN_MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"

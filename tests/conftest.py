@@ -1,0 +1,39 @@
+import json
+
+import pytest
+
+from seedfiles import SEEDS
+
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    return json.loads((SEEDS / "catalog.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed(catalog):
+    """Parse a seed by file name (cached per session: parsing is pure)."""
+    from bot.parse import parse_text
+
+    cache = {}
+
+    def get(name):
+        if name not in cache:
+            cache[name] = parse_text((SEEDS / name).read_text(encoding="utf-8"), name, catalog)
+        return cache[name]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def seeded_db(tmp_path_factory):
+    """A database built from the seeds once per test session (read-only for tests)."""
+    from bot.ingest import ingest
+    from bot.store import Store
+
+    path = tmp_path_factory.mktemp("db") / "plenary.db"
+    store = Store(path)
+    report = ingest([SEEDS], store)
+    assert report.ok, report.failed
+    return store

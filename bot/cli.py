@@ -52,7 +52,20 @@ db_option = click.option("--db", "db", default=None, help="Database path (defaul
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Plenary(click.Group):
+    """Turns anything unexpected into one line on stderr: a user never sees a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            click.echo(f"plenary: internal error ({type(exc).__name__}: {exc}); please report it.", err=True)
+            sys.exit(3)
+
+
+@click.group(cls=_Plenary, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Plenary: United Nations documents, answered."""
     config.load_env()

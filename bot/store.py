@@ -6,6 +6,7 @@ docs/schema.md describes the tables for people who open the database themselves.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -88,10 +89,11 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db["symbols"].create_index(["doc_id"])
     db["documents"].create_index(["sha256"])
     db["documents"].create_index(["source"])
-    # Trigram full-text index over the folded text (any substring of 3+ characters).
+    # Trigram full-text index over the folded text (any substring of 3+ characters). It needs
+    # detail=full: a substring longer than three characters is a phrase of trigrams.
     db.execute(
         "CREATE VIRTUAL TABLE paragraphs_fts USING fts5("
-        "search, content='paragraphs', content_rowid='id', tokenize='trigram', detail='none')"
+        "search, content='paragraphs', content_rowid='id', tokenize='trigram')"
     )
     # Character-bigram index, for what trigrams can't reach: 1–2 character queries and short
     # phrases with a wrong character (see bot/grams.py). Contentless: it only returns rowids.
@@ -103,6 +105,9 @@ def _create_schema(db: sqlite_utils.Database) -> None:
          "paused_reason": str, "last_sent": str, "created_by": int, "created_at": str},
         pk="guild_id",
     )
+    # Search parameters behind a paging button: a custom_id has 100 characters, a query up to 500.
+    db["saved_queries"].create({"key": str, "params": str, "created_at": str}, pk="key")
+    db["guild_settings"].create({"guild_id": int, "auto_symbols": int}, pk="guild_id")
     db["meta"].insert({"key": "schema_version", "value": str(SCHEMA_VERSION)})
 
 
@@ -256,6 +261,26 @@ class Store:
             position = (row[0] if row else 0) % max(size, 1)
             self.db.execute("INSERT OR REPLACE INTO rotation (key, position) VALUES (?, ?)", [key, position + 1])
         return position
+
+    def save_query(self, params: dict[str, Any]) -> str:
+        text = json.dumps(params, ensure_ascii=False, sort_keys=True)
+        key = hashlib.sha1(text.encode()).hexdigest()[:12]
+        with self.db.conn:
+            self.db.execute("INSERT OR IGNORE INTO saved_queries (key, params, created_at) VALUES (?, ?, datetime('now'))",
+                            [key, text])
+        return key
+
+    def load_query(self, key: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT params FROM saved_queries WHERE key = ?", [key]).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.db.conn:
+            self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
 
     # -- reading ------------------------------------------------------------------------
 

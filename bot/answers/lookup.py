@@ -66,12 +66,16 @@ def counts(store: Store, doc_id: str) -> dict[str, int]:
 
 
 def suggestions(store: Store, query: str, limit: int = 5) -> list[str]:
-    choices = [r["symbol"] for r in store.query("SELECT DISTINCT symbol FROM symbols")]
-    choices += [r["symbol"] for r in store.query("SELECT DISTINCT symbol FROM citations")]
-    choices = list(dict.fromkeys(choices))
+    """Near symbols the corpus holds (first) or cites, never the query itself."""
     target = canonical(query) or query.strip().upper()
-    found = process.extract(target, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=60)
-    return [c for c, _, _ in found]
+    held = [r["symbol"] for r in store.query("SELECT DISTINCT symbol FROM symbols WHERE relation != 'id'")]
+    cited = [r["symbol"] for r in store.query("SELECT DISTINCT symbol FROM citations")]
+    out: list[str] = []
+    for choices in (held, cited):
+        for c, _, _ in process.extract(target, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=70):
+            if c != target and c not in out:
+                out.append(c)
+    return out[:limit]
 
 
 def card(store: Store, doc_id: str) -> dict[str, Any]:

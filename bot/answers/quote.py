@@ -59,8 +59,8 @@ def _candidates(store: Store, who: str, doc_id: str | None) -> list[dict[str, An
 
 def attribution(q: dict[str, Any]) -> str:
     who = q["speaker"]
-    where = q["country"] or q["role"]
-    capacity = {"national": f"以{q['country']}代表身份", "chair": "以主席身份"}.get(q["capacity"] or "", "")
+    where = q["role"] if q["capacity"] == "chair" else (q["country"] or q["role"])
+    capacity = {"national": f"以{q['country']}代表身份"}.get(q["capacity"] or "", "")
     lang = LANGUAGE_NAMES.get(q["language"] or "zh", q["language"])
     bits = [f"{who}（{where}）" if where and where not in who else who]
     if capacity:

@@ -73,10 +73,18 @@ def _resolution(store: Store, c: dict[str, Any], paras: list[dict[str, Any]], an
     return {"points": points, "recalls": instruments, "follow_up_items": follow_ups(points)}
 
 
+def chinese_number_form(symbol: str) -> str:
+    """How Chinese text cites a resolution: 第75/276号决议, 第1631(2005)号决议."""
+    m = re.match(r"^(?:A/RES/(.+)|S/RES/(\d+) \((\d{4})\))$", symbol)
+    if not m:
+        return f" {symbol} 号"
+    return m.group(1) if m.group(1) else f"{m.group(2)}({m.group(3)})"
+
+
 def _headline(c: dict[str, Any]) -> tuple[str, str]:
     drafts = "、".join(c["drafts"])
     zh = (f"{c['body'] or ''}{c['date'] or ''}在{c['meeting'] or '会议'}"
-          f"{c['adoption'] or '通过'}第{c['symbol']}号决议《{c['title']}》" + (f"（草案 {drafts}）" if drafts else ""))
+          f"{c['adoption'] or '通过'}第{chinese_number_form(c['symbol'])}号决议《{c['title']}》" + (f"（草案 {drafts}）" if drafts else ""))
     en = (f"{c['body'] or 'The body'} adopted {c['symbol']} «{c['title']}» on {c['date'] or 'an unknown date'}"
           f" at its {c['meeting'] or 'meeting'}, {c['adoption'] or ''}" + (f", from {', '.join(c['drafts'])}" if drafts else ""))
     return zh, en.rstrip(", ")

@@ -17,9 +17,9 @@ from typing import Any
 
 import sqlite_utils
 
+from bot.grams import grams_of
 from bot.model import Document
 from bot.parse import citations
-from bot.grams import grams_of
 from bot.text import fold
 
 SCHEMA_VERSION = 1
@@ -148,8 +148,15 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self.db.conn:
+        """One explicit transaction: sqlite-utils commits a lone write at once unless one is open."""
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
             yield
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
 
     # -- writing ------------------------------------------------------------------------
 
@@ -158,12 +165,13 @@ class Store:
 
     def _delete(self, doc_ids: list[str]) -> None:
         for doc_id in doc_ids:
-            ids = [r[0] for r in self.db.execute("SELECT id FROM paragraphs WHERE doc_id = ?", [doc_id])]
-            for pid in ids:
-                self.db.execute(
-                    "INSERT INTO paragraphs_fts(paragraphs_fts, rowid, search) "
-                    "SELECT 'delete', id, search FROM paragraphs WHERE id = ?", [pid])
-                self.db.execute("DELETE FROM paragraphs_grams WHERE rowid = ?", [pid])
+            rows = self.db.execute("SELECT id, search FROM paragraphs WHERE doc_id = ?", [doc_id]).fetchall()
+            for pid, search in rows:
+                self.db.execute("INSERT INTO paragraphs_fts(paragraphs_fts, rowid, search) VALUES ('delete', ?, ?)",
+                                [pid, search])
+                # A contentless index forgets a row only when told the tokens it was given.
+                self.db.execute("INSERT INTO paragraphs_grams(paragraphs_grams, rowid, grams) VALUES ('delete', ?, ?)",
+                                [pid, grams_of(search)])
             self.db.execute(
                 "DELETE FROM paragraph_footnotes WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE doc_id = ?)",
                 [doc_id])
@@ -186,7 +194,7 @@ class Store:
         # one-document transaction that makes a replacement atomic.
         cols = ", ".join(row)
         marks = ", ".join("?" for _ in row)
-        cur = self.db.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
+        cur = self.db.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
         return cur.lastrowid
 
     def _insert(self, doc: Document, source: str, sha256: str, ingested_at: str) -> None:
@@ -234,8 +242,8 @@ class Store:
                 "capacity": p.capacity, "country": p.country, "note": p.note, "line": p.line,
             })
             paragraph_ids.append(pid)
-            db.execute("INSERT INTO paragraphs_fts(rowid, search) VALUES (?, ?)", [pid, search])
-            db.execute("INSERT INTO paragraphs_grams(rowid, grams) VALUES (?, ?)", [pid, grams_of(search)])
+            db.conn.execute("INSERT INTO paragraphs_fts(rowid, search) VALUES (?, ?)", [pid, search])
+            db.conn.execute("INSERT INTO paragraphs_grams(rowid, grams) VALUES (?, ?)", [pid, grams_of(search)])
             for marker in dict.fromkeys(p.footnotes):
                 if marker in footnote_ids:
                     self._row("paragraph_footnotes", {"paragraph_id": pid, "footnote_id": footnote_ids[marker]})

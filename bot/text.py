@@ -110,10 +110,10 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
         if ch.isspace():
             prev = keep_chars[-1] if keep_chars else ""
             nxt = next((c for c in simplified[j + 1 : n] if not c.isspace()), "")
-            if prev and nxt and prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum():
-                if keep_chars[-1] != " ":
-                    keep_chars.append(" ")
-                    keep_index.append(index[j])
+            latin_gap = prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum()
+            if prev and nxt and latin_gap and keep_chars[-1] != " ":
+                keep_chars.append(" ")
+                keep_index.append(index[j])
             continue
         keep_chars.append(ch)
         keep_index.append(index[j])
@@ -150,7 +150,7 @@ _CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _EN_MONTHS = {
     m: i
     for i, m in enumerate(
-        "january february march april may june july august september october november december".split(),
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"],
         start=1,
     )
 }

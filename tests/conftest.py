@@ -1,9 +1,7 @@
 import json
 
 import pytest
-
 from seedfiles import SEEDS
-
 
 
 @pytest.fixture(scope="session")

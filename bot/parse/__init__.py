@@ -21,8 +21,8 @@ from bot.text import strip_markdown, superscript_numbers
 
 __all__ = ["Citation", "ParseError", "citations", "detect_kind", "doc_id_for", "parse_text", "read_text"]
 
-_LETTER = re.compile(r"^\s*#*\s*\d{4}\s*年.+?日.+?给.+?的(?:信|普通照会)\s*$", re.M)
-_RESOLUTION_NUMBER = re.compile(r"^\s*(?:(?:E?S-)?\d{1,3}/\d{1,4}\s*[.．]|第\s*\d{1,5}\s*[（(]\d{4}[)）]\s*号决议)", re.M)
+_LETTER = re.compile(r"^\s*#*\s*\d{4}\s*年.+?日.+?给.+?的(?:信|普通照会)\s*$", re.MULTILINE)
+_RESOLUTION_NUMBER = re.compile(r"^\s*(?:(?:E?S-)?\d{1,3}/\d{1,4}\s*[.．]|第\s*\d{1,5}\s*[（(]\d{4}[)）]\s*号决议)", re.MULTILINE)
 
 
 def detect_kind(text: str) -> str | None:

@@ -167,9 +167,7 @@ def paragraphs(
             gap = False
             continue
         current = join_wrapped([p.text for p in parts])
-        if not parts:
-            new = True
-        elif starts(ln.text):
+        if not parts or starts(ln.text):
             new = True
         elif wrapped:
             # A blank line ends a paragraph unless it fell where a page broke a full line

@@ -24,7 +24,7 @@ _SIGNATURE = re.compile(r"^(?P<name>.+?)\s*[（(]签名[)）]$")
 _ANNEX = re.compile(r"^附件\s*(?P<n>[一二三四五六七八九十\d]+)$")
 _SESSION = re.compile(r"^第(.{1,6}?)届会议$")
 _NUMBERED = re.compile(r"^(\d{1,3})\s*[.．]\s*(\S.*)$")
-_ORIGINAL = re.compile(r"^Original:\s*(\w+)", re.I)
+_ORIGINAL = re.compile(r"^Original:\s*(\w+)", re.IGNORECASE)
 _LANG = {"russian": "ru", "english": "en", "french": "fr", "spanish": "es", "arabic": "ar", "chinese": "zh"}
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 

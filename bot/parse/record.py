@@ -17,7 +17,14 @@ from __future__ import annotations
 import re
 
 from bot.model import Document, Paragraph, ParseError, Speaker, Turn
-from bot.parse.layout import Block, is_wrapped, paragraphs, read_lines, split_footnotes, strip_page_furniture
+from bot.parse.layout import (
+    Block,
+    is_wrapped,
+    paragraphs,
+    read_lines,
+    split_footnotes,
+    strip_page_furniture,
+)
 from bot.text import chinese_date, chinese_number
 
 LANGUAGES = {"俄": "ru", "英": "en", "法": "fr", "西班牙": "es", "阿拉伯": "ar", "中": "zh", "汉": "zh"}

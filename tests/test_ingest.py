@@ -1,0 +1,116 @@
+"""Ingest: idempotent, atomic replacement, bad files named and skipped, schema versioned."""
+
+import shutil
+
+import pytest
+from seedfiles import RES_75_268, RES_75_276, SEEDS
+
+from bot.ingest import ingest
+from bot.store import SCHEMA_VERSION, Store, StoreError
+
+
+@pytest.fixture
+def folder(tmp_path):
+    d = tmp_path / "docs"
+    d.mkdir()
+    for name in (RES_75_276, RES_75_268, "catalog.json"):
+        shutil.copy(SEEDS / name, d / name)
+    return d
+
+
+def counts(store):
+    return {t: store.one(f"SELECT count(*) AS n FROM {t}")["n"] for t in ("documents", "paragraphs", "footnotes", "citations")}
+
+
+def test_the_same_files_twice_change_nothing(tmp_path, folder):
+    store = Store(tmp_path / "p.db")
+    first = ingest([folder], store)
+    before = counts(store)
+    second = ingest([folder], store)
+    assert len(first.added) == 2 and second.added == [] and len(second.unchanged) == 2
+    assert counts(store) == before
+
+
+def test_a_changed_file_replaces_its_document(tmp_path, folder):
+    store = Store(tmp_path / "p.db")
+    ingest([folder], store)
+    before = counts(store)
+    path = folder / RES_75_268
+    path.write_text(path.read_text(encoding="utf-8").replace("1. **承认**", "1. **确认**"), encoding="utf-8")
+    report = ingest([path], store)
+    assert report.replaced == [str(path)]
+    assert counts(store) == before
+    assert store.one("SELECT verb FROM paragraphs WHERE doc_id = 'A/RES/75/268' AND label = 'OP1'")["verb"] == "确认"
+    hits = store.query("SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH '\"确认上海合作组织在确保\"'")
+    assert len(hits) == 1
+
+
+def test_a_failed_replacement_leaves_the_old_document(tmp_path, folder, monkeypatch):
+    store = Store(tmp_path / "p.db")
+    ingest([folder], store)
+    before = counts(store)
+    path = folder / RES_75_268
+    path.write_text(path.read_text(encoding="utf-8") + "\n\n6. 决定继续处理此案。\n", encoding="utf-8")
+
+    def boom(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Store, "_insert", boom)
+    report = ingest([path], store)
+    assert report.failed and counts(store) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("binary.bin", bytes(range(256)) * 4, "binary"),
+        ("latin1.txt", "caf\xe9 \xff\xfe".encode("latin-1") * 3 + b"\x81\x30", "not UTF-8"),
+        ("news.txt", "今天天气很好，我们去公园散步。".encode(), "not a UN"),
+    ],
+)
+def test_a_bad_file_is_named_and_skipped_while_the_others_go_in(tmp_path, folder, name, content, reason):
+    (folder / name).write_bytes(content)
+    store = Store(tmp_path / "p.db")
+    report = ingest([folder], store)
+    assert len(report.added) == 2
+    assert [p for p, _ in report.failed] == [str(folder / name)]
+    assert reason in report.failed[0][1]
+
+
+def test_each_document_records_when_it_was_ingested(tmp_path, folder):
+    store = Store(tmp_path / "p.db")
+    ingest([folder], store)
+    assert all(r["ingested_at"] for r in store.query("SELECT ingested_at FROM documents"))
+
+
+def test_an_old_schema_is_refused_with_a_clear_message(tmp_path):
+    path = tmp_path / "p.db"
+    store = Store(path)
+    store.db.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
+    store.db.conn.commit()
+    store.close()
+    with pytest.raises(StoreError, match=f"needs {SCHEMA_VERSION}.*plenary ingest"):
+        Store(path)
+
+
+def test_a_foreign_database_is_refused(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "other.db"
+    sqlite3.connect(path).execute("CREATE TABLE x (y)")
+    with pytest.raises(StoreError, match="not a Plenary database"):
+        Store(path)
+
+
+def test_footnotes_are_linked_to_the_paragraphs_that_cite_them(seeded_db):
+    rows = seeded_db.query(
+        """SELECT p.label, f.marker FROM paragraph_footnotes pf JOIN paragraphs p ON p.id = pf.paragraph_id
+           JOIN footnotes f ON f.id = pf.footnote_id WHERE p.doc_id = 'A/RES/75/276' ORDER BY p.seq, f.marker""")
+    assert [(r["label"], r["marker"]) for r in rows][:4] == [("PP1", 1), ("PP3", 2), ("PP3", 3), ("PP3", 4)]
+
+
+def test_citation_graph_holds_every_cited_symbol(seeded_db):
+    cited = {r["symbol"] for r in seeded_db.query("SELECT symbol FROM citations WHERE doc_id = 'A/RES/75/276'")}
+    assert {"A/RES/59/50", "S/RES/1631 (2005)", "A/75/345", "S/2020/898", "S/PRST/2013/12", "E/2009/28",
+            "A/RES/S-30/1", "S/INF/69"} <= cited

@@ -229,6 +229,85 @@ def digest_cmd(since: str | None, day: str | None, db: str | None, as_json: bool
     _finish(digest(open_store(db), since=since_at, day=on), as_json, render_digest, True)
 
 
+@main.command("shell")
+@db_option
+def shell_cmd(db: str | None) -> None:
+    """Try the bot's slash commands in a terminal, without a Discord token."""
+    from bot.service import Plenary
+    from bot.shell import repl
+
+    repl(Plenary(open_store(db)))
+
+
+@main.command("commands")
+@db_option
+@json_option
+def commands_cmd(db: str | None, as_json: bool) -> None:
+    """The application commands the bot registers (the body of a bulk overwrite)."""
+    import asyncio
+
+    from bot.chat.client import build_payload
+
+    payload = asyncio.run(build_payload(open_store(db)))
+    if as_json:
+        _echo_json(payload)
+    else:
+        for c in payload:
+            click.echo(f"/{c['name']:<12} {c.get('description') or '(context menu)'}")
+
+
+def _token() -> str:
+    import os
+
+    token = os.environ.get("DISCORD_TOKEN", "").strip()
+    if not token:
+        raise click.ClickException(
+            "DISCORD_TOKEN is not set. Put it in the environment or in .env (see .env.example for every "
+            "setting). To try Plenary without Discord, run: uv run plenary shell")
+    return token
+
+
+def _bot(db: str | None) -> Any:
+    import logging
+    import os
+
+    from bot.chat.client import PlenaryBot
+
+    logging.basicConfig(level=os.environ.get("PLENARY_LOG_LEVEL", "INFO").upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    guild = os.environ.get("DISCORD_GUILD_ID", "").strip()
+    return PlenaryBot(open_store(db), guild_id=int(guild) if guild.isdigit() else None,
+                      message_content=os.environ.get("PLENARY_MESSAGE_CONTENT", "0") == "1")
+
+
+@main.command("run")
+@db_option
+def run_cmd(db: str | None) -> None:
+    """Start the Discord bot (DISCORD_TOKEN from the environment or .env)."""
+    token = _token()
+    _bot(db).run(token, log_handler=None)
+
+
+@main.command("sync")
+@db_option
+def sync_cmd(db: str | None) -> None:
+    """Register the slash commands with Discord now (to DISCORD_GUILD_ID if set)."""
+    import asyncio
+
+    token = _token()
+
+    async def go() -> None:
+        bot = _bot(db)
+        bot.sync_commands = False
+        async with bot:
+            await bot.login(token)
+            await bot.install()
+            await bot.sync(force=True)
+
+    asyncio.run(go())
+    click.echo("Commands synced.")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
 

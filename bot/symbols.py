@@ -49,12 +49,14 @@ _GENERIC = re.compile(
 _YEAR_SUFFIX = re.compile(rf"[ ]*\([ ]*({_YEAR})[ ]*\)", _FLAGS)
 
 # Shorthands: GA "75/276", special sessions "S-30/1" / "ES-11/1", SC "1631 (2005)".
-_GA_CORE = r"(?:E?S-[0-9]{1,2}|[1-9][0-9]{0,2})/[1-9][0-9]{0,3}"
+_GA_CORE = r"(?:E?S-[0-9]{1,2}|[1-9][0-9]{0,2})[ ]?/[ ]?[1-9][0-9]{0,3}"
 _SC_CORE = rf"([1-9][0-9]{{0,3}})[ ]*\([ ]*({_YEAR})[ ]*\)"
 _GA_FULL = re.compile(_GA_CORE, _FLAGS)
 _SC_FULL = re.compile(_SC_CORE, _FLAGS)
 _NOT_AFTER = r"(?<![0-9A-Za-z/.\-])"
-_SPECIAL = re.compile(rf"{_NOT_AFTER}E?S-[0-9]{{1,2}}/[1-9][0-9]{{0,3}}(?![0-9A-Za-z]|[ ]?/)", _FLAGS)
+_SPECIAL = re.compile(
+    rf"{_NOT_AFTER}E?S-[0-9]{{1,2}}[ ]?/[ ]?[1-9][0-9]{{0,3}}(?![0-9A-Za-z]|[ ]?/)", _FLAGS
+)
 # The shape NNNN(YYYY) means nothing but an SC resolution in UN text, so it needs no wrapper.
 _SC_BARE = re.compile(rf"{_NOT_AFTER}{_SC_CORE}", _FLAGS)
 _ENGLISH = re.compile(
@@ -163,7 +165,11 @@ def _generic_hits(norm: str):
 
 def _chain_hits(norm: str):
     """Members of every 第…号 wrapper; members are dropped unless the wrapper closes with 号."""
+    scanned_to = 0
     for opened in _OPEN.finditer(norm):
+        # A 第 inside a chain already walked (…号、第…) would walk the same tail again: quadratic.
+        if opened.start() < scanned_to:
+            continue
         items, pos = [], opened.end()
         while item := _ITEM.match(norm, pos):
             items.append(item)
@@ -172,6 +178,7 @@ def _chain_hits(norm: str):
             if not (link and _ITEM.match(norm, link.end())):
                 break
             pos = link.end()
+        scanned_to = pos
         close = _CLOSE.match(norm, pos) if items else None
         if close:
             decision = close[1] == "决定"

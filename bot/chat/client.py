@@ -1,0 +1,107 @@
+"""The bot process: connection, command registration and sync, the worker thread."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from typing import Any, TypeVar
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.chat.commands import Plenary as PlenaryCog
+from bot.chat.commands import on_app_command_error
+from bot.chat.digests import DigestPoster
+from bot.chat.i18n import PlenaryTranslator
+from bot.chat.views import DYNAMIC_ITEMS
+from bot.service import Plenary
+from bot.store import Store
+
+log = logging.getLogger("plenary")
+T = TypeVar("T")
+
+
+def intents(message_content: bool = False) -> discord.Intents:
+    # Slash commands need no privileged intent; message content only for the opt-in listener.
+    i = discord.Intents.default()
+    i.message_content = message_content
+    return i
+
+
+class PlenaryBot(commands.AutoShardedBot):
+    def __init__(self, store: Store, *, guild_id: int | None = None, message_content: bool = False,
+                 defer_after: float = 1.5, clock: Callable[[], datetime] | None = None,
+                 digest_every: float = 30.0, sync_commands: bool = True, **kwargs: Any):
+        super().__init__(command_prefix=commands.when_mentioned, intents=intents(message_content),
+                         allowed_mentions=discord.AllowedMentions.none(), help_command=None, **kwargs)
+        self.plenary = Plenary(store)
+        self.guild_id = guild_id
+        self.defer_after = defer_after
+        self.sync_commands = sync_commands
+        # One worker: SQLite stays off the event loop (heartbeats never stall) and serialised.
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plenary-db")
+        self.digests = DigestPoster(self, clock=clock, every=digest_every)
+
+    async def call(self, fn: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self.executor, lambda: fn(*args))
+
+    async def install(self) -> None:
+        """Commands, context menu, translator, persistent buttons: everything but the network."""
+        cog = PlenaryCog(self)
+        await self.add_cog(cog)
+        self.tree.add_command(app_commands.ContextMenu(name="Look up UN symbols", callback=cog.lookup_message))
+        self.tree.on_error = on_app_command_error
+        await self.tree.set_translator(PlenaryTranslator())
+        self.add_dynamic_items(*DYNAMIC_ITEMS)
+
+    async def command_payload(self) -> list[dict[str, Any]]:
+        """Exactly what a bulk overwrite sends (translations included)."""
+        translator = self.tree.translator
+        return [await c.get_translated_payload(self.tree, translator) for c in self.tree.get_commands()]
+
+    async def sync(self, force: bool = False) -> bool:
+        """Sync commands to DISCORD_GUILD_ID (instant) or globally, only if they changed:
+        Discord limits how many commands may be created a day."""
+        guild = discord.Object(self.guild_id) if self.guild_id else None
+        if guild:
+            self.tree.copy_global_to(guild=guild)
+        payload = await self.command_payload()
+        digest = hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+        key = f"commands_hash:{self.guild_id or 'global'}"
+        if not force and await self.call(self.plenary.store.get_meta, key) == digest:
+            log.info("commands unchanged; not syncing")
+            return False
+        await self.tree.sync(guild=guild)
+        await self.call(self.plenary.store.set_meta, key, digest)
+        log.info("synced %d commands %s", len(payload), f"to guild {self.guild_id}" if guild else "globally")
+        return True
+
+    async def setup_hook(self) -> None:
+        await self.install()
+        if self.sync_commands:
+            await self.sync()
+        self.digests.start()
+
+    async def on_ready(self) -> None:
+        log.info("ready as %s in %d guilds", self.user, len(self.guilds))
+        await self.digests.tick()  # a digest missed while down goes out now, if still its day
+
+    async def close(self) -> None:
+        await self.digests.stop()
+        await super().close()
+        self.executor.shutdown(wait=False)
+
+
+async def build_payload(store: Store) -> list[dict[str, Any]]:
+    bot = PlenaryBot(store, sync_commands=False)
+    await bot.install()
+    try:
+        return await bot.command_payload()
+    finally:
+        bot.executor.shutdown(wait=False)

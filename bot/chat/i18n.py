@@ -1,0 +1,62 @@
+"""zh-CN (and zh-TW) descriptions for the commands; names stay English, as Discord users type them."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import discord
+import opencc
+from discord import app_commands
+
+ZH = {
+    "Search UN documents for an excerpt (typos forgiven)": "在联合国文件中搜索段落（容许错字）",
+    "Words or a phrase, in Simplified or Traditional Chinese": "词语或短语，简体或繁体均可",
+    "Only this document (symbol)": "只搜索此文件（文号）",
+    "Only this speaker": "只搜索此发言者",
+    "Only statements for this country": "只搜索代表此国发言",
+    "Look up a UN document by its symbol": "按文号查找联合国文件",
+    "A symbol in any form: A/RES/75/276, 75/276, 第75/276号决议": "任何写法的文号：A/RES/75/276、75/276、第75/276号决议",
+    "Summarise a resolution, a letter or a meeting": "概述决议、信函或会议",
+    "The document's symbol": "文件文号",
+    "Quote what a delegate said, with an attribution": "引用代表的发言并注明出处",
+    "A speaker's name, a country, or a role such as 主席": "发言者姓名、国家或职务（如主席）",
+    "What about (optional)": "话题（可选）",
+    "Only this meeting (optional)": "只在此会议中（可选）",
+    "The speakers of a meeting, in order": "按顺序列出会议发言者",
+    "The meeting's record, e.g. S/PV.8967": "会议记录文号，例如 S/PV.8967",
+    "What the corpus holds": "语料库概况",
+    "Answer UN symbols written in this server's messages": "自动回答本服务器消息中的联合国文号",
+    "On or off": "开启或关闭",
+    "Daily digests of the corpus": "语料库每日摘要",
+    "Post a daily digest to a channel": "每天在频道发布摘要",
+    "Where to post": "发布频道",
+    "Local time, HH:MM": "当地时间，HH:MM",
+    "IANA time zone, e.g. Asia/Shanghai": "IANA 时区，例如 Asia/Shanghai",
+    "Stop this server's daily digest": "停止本服务器的每日摘要",
+    "This server's digest subscription": "本服务器的摘要订阅",
+    "Show today's digest here": "在此显示今天的摘要",
+    "Look up UN symbols": "查找联合国文号",
+}
+
+
+@lru_cache(maxsize=1)
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+class PlenaryTranslator(app_commands.Translator):
+    async def translate(self, string: app_commands.locale_str, locale: discord.Locale,
+                        context: app_commands.TranslationContextTypes) -> str | None:
+        if context.location in (app_commands.TranslationContextLocation.command_name,
+                                app_commands.TranslationContextLocation.group_name,
+                                app_commands.TranslationContextLocation.parameter_name,
+                                app_commands.TranslationContextLocation.choice_name):
+            return None
+        zh = ZH.get(string.message)
+        if zh is None:
+            return None
+        if locale is discord.Locale.chinese:
+            return zh
+        if locale is discord.Locale.taiwan_chinese:
+            return _s2t().convert(zh)
+        return None

@@ -1,0 +1,46 @@
+"""Discord's message limits, enforced before sending so Discord never rejects an answer."""
+
+from __future__ import annotations
+
+import discord
+
+TITLE, DESCRIPTION, FIELDS, FIELD_NAME, FIELD_VALUE, FOOTER, AUTHOR = 256, 4096, 25, 256, 1024, 2048, 256
+TOTAL, EMBEDS, CONTENT, CHOICES, CHOICE_NAME = 6000, 10, 2000, 25, 100
+
+
+def clip(text: str | None, limit: int) -> str:
+    text = text or ""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _size(e: discord.Embed) -> int:
+    return (len(e.title or "") + len(e.description or "") + len(e.footer.text or "") + len(e.author.name or "")
+            + sum(len(f.name or "") + len(f.value or "") for f in e.fields))
+
+
+def fit(embeds: list[discord.Embed]) -> list[discord.Embed]:
+    """Trim each embed to the per-field limits and the whole message to 6000 characters."""
+    embeds = embeds[:EMBEDS]
+    for e in embeds:
+        e.title = clip(e.title, TITLE) if e.title else e.title
+        e.description = clip(e.description, DESCRIPTION) if e.description else e.description
+        fields = [(clip(f.name, FIELD_NAME) or "\u200b", clip(f.value, FIELD_VALUE) or "\u200b", f.inline)
+                  for f in e.fields[:FIELDS]]
+        e.clear_fields()
+        for name, value, inline in fields:
+            e.add_field(name=name, value=value, inline=inline)
+        if e.footer.text:
+            e.set_footer(text=clip(e.footer.text, FOOTER))
+    while sum(_size(e) for e in embeds) > TOTAL:
+        over = sum(_size(e) for e in embeds) - TOTAL
+        last = embeds[-1]
+        if last.fields:
+            last.remove_field(len(last.fields) - 1)
+        elif last.description and len(last.description) > over + 1:
+            last.description = clip(last.description, len(last.description) - over)
+        elif len(embeds) > 1:
+            embeds.pop()
+        else:
+            last.description = clip(last.description, max(1, TOTAL - _size(last) + len(last.description or "")))
+            break
+    return embeds

@@ -1,0 +1,156 @@
+"""Buttons whose state lives in their custom_id (discord.py DynamicItem), so a click still
+works after the bot restarts: paging search results and summaries, and "another quote"."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot.chat.embeds import quote_embed, search_embed, summary_pages
+from bot.render.labels import lang_of, t
+
+if TYPE_CHECKING:
+    from bot.chat.client import PlenaryBot
+
+NONE = discord.AllowedMentions.none()
+VIEW_TIMEOUT = 600.0
+
+
+def _bot(interaction: discord.Interaction) -> PlenaryBot:
+    return interaction.client  # type: ignore[return-value]
+
+
+def _lang(interaction: discord.Interaction) -> str:
+    return lang_of(str(interaction.locale))
+
+
+class TimedView(discord.ui.View):
+    """A view that greys its buttons out when it times out (clicks after a restart are
+    still served by the DynamicItem classes below)."""
+
+    def __init__(self) -> None:
+        super().__init__(timeout=VIEW_TIMEOUT)
+        self.message: discord.Message | discord.InteractionMessage | discord.WebhookMessage | None = None
+
+    async def on_timeout(self) -> None:
+        for item in self.children:
+            if isinstance(item, discord.ui.Button):
+                item.disabled = True
+        if self.message is not None:
+            try:
+                await self.message.edit(view=self, allowed_mentions=NONE)
+            except discord.HTTPException:
+                pass
+
+
+class SearchPage(discord.ui.DynamicItem[discord.ui.Button],
+                 template=r"pl:s:(?P<dir>[pn]):(?P<key>[0-9a-f]{12}):(?P<offset>\d+):(?P<owner>\d+)"):
+    def __init__(self, direction: str, key: str, offset: int, owner: int, label: str = "", disabled: bool = False):
+        super().__init__(discord.ui.Button(
+            label=label or ("◀" if direction == "p" else "▶"), disabled=disabled, style=discord.ButtonStyle.secondary,
+            custom_id=f"pl:s:{direction}:{key}:{offset}:{owner}"))
+        self.key, self.offset, self.owner = key, offset, owner
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
+                             match: re.Match[str], /) -> SearchPage:
+        return cls(match["dir"], match["key"], int(match["offset"]), int(match["owner"]), item.label or "")
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        lang = _lang(interaction)
+        if interaction.user.id != self.owner:
+            await interaction.response.send_message(t(lang, "only_owner"), ephemeral=True, allowed_mentions=NONE)
+            return
+        bot = _bot(interaction)
+        result = await bot.call(bot.plenary.saved_search, self.key, self.offset)
+        if result is None:
+            await interaction.response.send_message(t(lang, "expired"), ephemeral=True, allowed_mentions=NONE)
+            return
+        view = search_view(result, self.key, self.owner, lang)
+        await interaction.response.edit_message(embed=search_embed(result, lang), view=view, allowed_mentions=NONE)
+        view.message = interaction.message
+
+
+def search_view(result: dict[str, Any], key: str, owner: int, lang: str) -> TimedView | None:
+    offset, limit, total = result["offset"], result["limit"], result["total"]
+    if total <= limit:
+        return None
+    view = TimedView()
+    view.add_item(SearchPage("p", key, max(0, offset - limit), owner, t(lang, "previous"), disabled=offset == 0))
+    view.add_item(SearchPage("n", key, offset + limit, owner, t(lang, "next"), disabled=offset + limit >= total))
+    return view
+
+
+class SummaryPage(discord.ui.DynamicItem[discord.ui.Button],
+                  template=r"pl:m:(?P<dir>[pn]):(?P<page>\d+):(?P<owner>\d+):(?P<doc>.{1,70})"):
+    def __init__(self, direction: str, page: int, owner: int, doc: str, label: str = "", disabled: bool = False):
+        super().__init__(discord.ui.Button(
+            label=label or ("◀" if direction == "p" else "▶"), disabled=disabled, style=discord.ButtonStyle.secondary,
+            custom_id=f"pl:m:{direction}:{page}:{owner}:{doc}"))
+        self.page, self.owner, self.doc = page, owner, doc
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
+                             match: re.Match[str], /) -> SummaryPage:
+        return cls(match["dir"], int(match["page"]), int(match["owner"]), match["doc"], item.label or "")
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        lang = _lang(interaction)
+        if interaction.user.id != self.owner:
+            await interaction.response.send_message(t(lang, "only_owner"), ephemeral=True, allowed_mentions=NONE)
+            return
+        bot = _bot(interaction)
+        pages = summary_pages(await bot.call(bot.plenary.summary, self.doc), lang)
+        page = min(self.page, len(pages) - 1)
+        view = summary_view(len(pages), page, self.owner, self.doc, lang)
+        await interaction.response.edit_message(embed=pages[page], view=view, allowed_mentions=NONE)
+        if view:
+            view.message = interaction.message
+
+
+def summary_view(pages: int, page: int, owner: int, doc: str, lang: str) -> TimedView | None:
+    if pages <= 1 or len(doc) > 70:
+        return None
+    view = TimedView()
+    view.add_item(SummaryPage("p", max(0, page - 1), owner, doc, t(lang, "previous"), disabled=page == 0))
+    view.add_item(SummaryPage("n", min(pages - 1, page + 1), owner, doc, t(lang, "next"), disabled=page >= pages - 1))
+    return view
+
+
+class AnotherQuote(discord.ui.DynamicItem[discord.ui.Button],
+                   template=r"pl:q:(?P<key>[0-9a-f]{12}):(?P<index>\d+)"):
+    def __init__(self, key: str, index: int, label: str = ""):
+        super().__init__(discord.ui.Button(label=label or "↻", style=discord.ButtonStyle.primary,
+                                           custom_id=f"pl:q:{key}:{index}"))
+        self.key, self.index = key, index
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
+                             match: re.Match[str], /) -> AnotherQuote:
+        return cls(match["key"], int(match["index"]), item.label or "")
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        lang = _lang(interaction)
+        bot = _bot(interaction)
+        params = await bot.call(bot.plenary.store.load_query, self.key)
+        if params is None:
+            await interaction.response.send_message(t(lang, "expired"), ephemeral=True, allowed_mentions=NONE)
+            return
+        result = await bot.call(bot.plenary.quote, params["who"], params.get("topic"), params.get("symbol"), self.index)
+        view = quote_view(result, self.key, lang)
+        await interaction.response.edit_message(embed=quote_embed(result, lang), view=view, allowed_mentions=NONE)
+        if view:
+            view.message = interaction.message
+
+
+def quote_view(result: dict[str, Any], key: str, lang: str) -> TimedView | None:
+    if not result["quotes"] or (result.get("of") or 0) <= 1 or result.get("topic"):
+        return None
+    view = TimedView()
+    view.add_item(AnotherQuote(key, (result["index"] + 1) % result["of"], t(lang, "another_quote")))
+    return view
+
+
+DYNAMIC_ITEMS = (SearchPage, SummaryPage, AnotherQuote)

@@ -1,0 +1,305 @@
+"""Plenary's bot end to end: real discord.py against the loopback Discord in fakediscord/."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+
+import pytest
+from seedfiles import SEEDS
+
+from bot.chat.client import PlenaryBot, build_payload
+from bot.ingest import ingest
+from bot.store import Store
+
+COMMANDS = "/applications/{application_id}/commands"
+
+
+@pytest.fixture(scope="session")
+def seed_db_bytes(tmp_path_factory):
+    path = tmp_path_factory.mktemp("e2e") / "seed.db"
+    store = Store(path)
+    ingest([SEEDS], store)
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    return path.read_bytes()
+
+
+@pytest.fixture
+def db_path(tmp_path, seed_db_bytes):
+    path = tmp_path / "plenary.db"
+    path.write_bytes(seed_db_bytes)
+    return path
+
+
+class Clock:
+    def __init__(self, now: datetime):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@asynccontextmanager
+async def running(fake, db_path, **kwargs):
+    kwargs.setdefault("digest_every", 3600)
+    bot = PlenaryBot(Store(db_path), **kwargs)
+    async with fake.run(bot):
+        await fake.wait_for_commands("search", "doc", "summary", "quote", "speakers", "corpus", "digest")
+        yield bot
+
+
+def embeds_of(message_or_response):
+    data = message_or_response.get("data", message_or_response)
+    return data.get("embeds") or []
+
+
+def text_of(message_or_response):
+    return "\n".join(
+        (e.get("title") or "") + "\n" + (e.get("description") or "") + "\n"
+        + "\n".join(f"{f['name']}\n{f['value']}" for f in e.get("fields", []))
+        for e in embeds_of(message_or_response)
+    )
+
+
+def custom_ids(message):
+    return [c["custom_id"] for row in message.get("components") or [] for c in row.get("components", [])]
+
+
+def assert_no_pings(fake):
+    """Every message the bot sent, or edited, disables mentions."""
+    for r in fake.requests:
+        body = r.body if isinstance(r.body, dict) else None
+        if not body:
+            continue
+        data = body.get("data", body) if "type" in body else body
+        if isinstance(data, dict) and ("embeds" in data or "content" in data):
+            assert data.get("allowed_mentions") == {"parse": []} or data.get("allowed_mentions", {}).get("parse") == [], (
+                r.method, r.path, data.get("allowed_mentions"))
+
+
+# -- registration --------------------------------------------------------------------------
+
+
+async def test_sync_sends_the_exact_command_payload_and_it_is_valid(fake_discord, db_path):
+    async with running(fake_discord, db_path):
+        puts = fake_discord.requests_to("PUT", COMMANDS)
+        assert len(puts) == 1 and puts[0].status == 200
+        assert puts[0].body == await build_payload(Store(db_path))
+        assert {c["name"] for c in puts[0].body} >= {"search", "doc", "summary", "quote", "speakers", "corpus",
+                                                    "digest", "Look up UN symbols"}
+    assert fake_discord.validation_errors == []
+
+
+async def test_commands_are_not_synced_again_when_unchanged(fake_discord, db_path):
+    async with running(fake_discord, db_path):
+        pass
+    async with running(fake_discord, db_path):
+        pass
+    assert len(fake_discord.requests_to("PUT", COMMANDS)) == 1
+
+
+async def test_descriptions_carry_zh_cn_localisations(fake_discord, db_path):
+    async with running(fake_discord, db_path):
+        search = next(c for c in fake_discord.requests_to("PUT", COMMANDS)[0].body if c["name"] == "search")
+        assert search["description_localizations"]["zh-CN"] == "在联合国文件中搜索段落（容许错字）"
+        assert "name_localizations" not in search or not search["name_localizations"]
+
+
+# -- commands ------------------------------------------------------------------------------
+
+
+async def test_search_replies_with_bold_match_and_citation(fake_discord, db_path):
+    async with running(fake_discord, db_path):
+        h = await fake_discord.invoke_slash("search", {"query": "多功熊机构"})
+        body = await h.response()
+        text = text_of(body)
+        assert "**多功能机构**" in text and "A/RES/75/276 · PP5" in text
+        assert "undocs.org/zh/A/RES/75/276" in text
+    assert_no_pings(fake_discord)
+    fake_discord.assert_clean()
+
+
+async def test_search_pages_only_for_the_asker(fake_discord, db_path):
+    async with running(fake_discord, db_path):
+        h = await fake_discord.invoke_slash("search", {"query": "合作"}, user=fake_discord.user)
+        first = await h.final_message()
+        nxt = next(i for i in custom_ids(first) if i.startswith("pl:s:n:"))
+        other = await fake_discord.click(first, nxt, user=fake_discord.admin)
+        refusal = await other.response()
+        assert refusal["data"]["flags"] & 64  # ephemeral
+        mine = await fake_discord.click(first, nxt, user=fake_discord.user)
+        page2 = await mine.response()
+        assert page2["type"] == 7 and "6–10" in text_of(page2) + str(embeds_of(page2)[0].get("footer"))
+    assert fake_discord.validation_errors == []
+
+
+async def test_paging_button_still_works_after_a_restart(fake_discord, db_path):
+    async with running(fake_discord, db_path):
+        first = await (await fake_discord.invoke_slash("search", {"query": "合作"}, user=fake_discord.user)).final_message()
+    nxt = next(i for i in custom_ids(first) if i.startswith("pl:s:n:"))
+    async with running(fake_discord, db_path):
+        page2 = await (await fake_discord.click(first, nxt, user=fake_discord.user)).response()
+        assert page2["type"] == 7 and embeds_of(page2)
+
+
+async def test_doc_card_and_not_in_corpus(fake_discord, db_path):
+    async with running(fake_discord, db_path):
+        card = await (await fake_discord.invoke_slash("doc", {"symbol": "第75/276号决议"})).response()
+        assert embeds_of(card)[0]["title"].startswith("A/RES/75/276")
+        missing = await (await fake_discord.invoke_slash("doc", {"symbol": "59/50"}, locale="zh-CN")).response()
+        text = text_of(missing)
+        assert "语料库中没有 A/RES/59/50" in text and "A/RES/75/276 PP3" in text
+
+
+async def test_summary_of_a_meeting_is_paginated(fake_discord, db_path):
+    async with running(fake_discord, db_path):
+        msg = await (await fake_discord.invoke_slash("summary", {"symbol": "S/PV.8967"}, user=fake_discord.user)).final_message()
+        assert "韦尔希宁先生" in text_of(msg)
+        nxt = next(i for i in custom_ids(msg) if i.startswith("pl:m:n:"))
+        page2 = await (await fake_discord.click(msg, nxt, user=fake_discord.user)).response()
+        assert embeds_of(page2)[0]["footer"]["text"] == "Page 2/3"
+        assert "小科斯塔先生" in text_of(page2) and "德劳伦蒂斯先生" not in text_of(page2)
+
+
+async def test_quote_is_a_blockquote_with_attribution_and_another_quote_button(fake_discord, db_path):
+    async with running(fake_discord, db_path):
+        msg = await (await fake_discord.invoke_slash("quote", {"who": "张军"})).final_message()
+        desc = embeds_of(msg)[0]["description"]
+        assert desc.startswith("> ") and "— 张军先生（中国），以中文发言——S/PV.8967，2022-02-16" in desc
+        another = next(i for i in custom_ids(msg) if i.startswith("pl:q:"))
+        again = await (await fake_discord.click(msg, another, user=fake_discord.admin)).response()
+        assert embeds_of(again)[0]["description"] != desc
+
+
+async def test_speakers_and_corpus(fake_discord, db_path):
+    async with running(fake_discord, db_path):
+        sp = text_of(await (await fake_discord.invoke_slash("speakers", {"document": "S/PV.8967"})).response())
+        assert sp.count("\n`") >= 21 and "希克马特先生" in sp
+        corpus = text_of(await (await fake_discord.invoke_slash("corpus", {})).response())
+        assert "A/RES/75/268" in corpus and "letter-2009-07-14" in corpus
+
+
+async def test_autocomplete_symbols_and_speakers(fake_discord, db_path):
+    async with running(fake_discord, db_path):
+        choices = await (await fake_discord.autocomplete("doc", {"symbol": "A/RES/75"})).choices()
+        assert [c["value"] for c in choices][:2] == ["A/RES/75/276", "A/RES/75/268"]
+        who = await (await fake_discord.autocomplete("quote", {"who": "张"})).choices()
+        assert who[0]["value"] == "张军先生"
+        assert all(len(c["name"]) <= 100 for c in choices + who)
+
+
+async def test_context_menu_finds_every_symbol_in_a_message(fake_discord, db_path):
+    async with running(fake_discord, db_path):
+        msg = await fake_discord.create_message(fake_discord.general, fake_discord.user,
+                                                "请看第75/276号决议和 S/PV.8967，还有 `A/RES/75/268` 代码块")
+        body = await (await fake_discord.message_command("Look up UN symbols", msg)).response()
+        titles = [e["title"] for e in embeds_of(body)]
+        assert [t.split(" ·")[0] for t in titles] == ["A/RES/75/276", "S/PV.8967"]
+    assert_no_pings(fake_discord)
+
+
+async def test_user_text_with_mentions_is_never_a_ping(fake_discord, db_path):
+    async with running(fake_discord, db_path):
+        await (await fake_discord.invoke_slash("search", {"query": "@everyone <@123> 合作"})).response()
+        await (await fake_discord.invoke_slash("quote", {"who": "@here"})).response()
+    assert_no_pings(fake_discord)
+
+
+# -- failures, limits, deadlines -----------------------------------------------------------
+
+
+async def test_a_failure_is_a_short_ephemeral_message(fake_discord, db_path):
+    async with running(fake_discord, db_path) as bot:
+        def broken(symbol):
+            raise RuntimeError("database on fire")
+
+        bot.plenary.doc = broken
+        body = await (await fake_discord.invoke_slash("doc", {"symbol": "75/276"})).response()
+        assert body["data"]["flags"] & 64 and "Traceback" not in body["data"]["content"]
+
+
+async def test_an_answer_that_would_overflow_discord_is_trimmed(fake_discord, db_path):
+    async with running(fake_discord, db_path) as bot:
+        stats = bot.plenary.corpus()
+        stats["documents"] = [dict(stats["documents"][0], title="很长的标题" * 300, symbol=f"A/RES/{i}/1")
+                              for i in range(200)]
+        bot.plenary.corpus = lambda: stats
+        body = await (await fake_discord.invoke_slash("corpus", {})).response()
+        assert body["type"] == 4 and len(embeds_of(body)[0]["description"]) <= 4096
+    assert fake_discord.validation_errors == []
+
+
+async def test_a_slow_answer_is_deferred_within_the_deadline(fake_discord, db_path):
+    fake_discord.interaction_deadline = 1.0
+    async with running(fake_discord, db_path, defer_after=0.2) as bot:
+        fast_doc = bot.plenary.doc
+
+        def slow(symbol):
+            time.sleep(1.5)
+            return fast_doc(symbol)
+
+        bot.plenary.doc = slow
+        h = await fake_discord.invoke_slash("doc", {"symbol": "75/268"})
+        assert (await h.response())["type"] == 5
+        final = await h.final_message(timeout=5)
+        assert embeds_of(final)[0]["title"].startswith("A/RES/75/268")
+
+
+# -- digests -------------------------------------------------------------------------------
+
+
+async def test_subscribing_needs_manage_server(fake_discord, db_path):
+    async with running(fake_discord, db_path):
+        h = await fake_discord.invoke_slash("digest subscribe", {"channel": fake_discord.digests, "time": "08:00",
+                                                                 "timezone": "Asia/Shanghai"}, user=fake_discord.user)
+        body = await h.response()
+        assert body["data"]["flags"] & 64 and "Manage Server" in body["data"]["content"]
+        status = await (await fake_discord.invoke_slash("digest status", {})).response()
+        assert "No digest" in status["data"]["content"]
+
+
+async def test_digest_posts_at_its_time_once_even_across_a_restart(fake_discord, db_path):
+    clock = Clock(datetime(2026, 11, 24, 0, 30, tzinfo=UTC))  # 08:30 in Shanghai
+    async with running(fake_discord, db_path, clock=clock) as bot:
+        h = await fake_discord.invoke_slash("digest subscribe", {"channel": fake_discord.digests, "time": "09:00",
+                                                                 "timezone": "Asia/Shanghai"}, user=fake_discord.admin)
+        assert "Asia/Shanghai" in (await h.response())["data"]["content"]
+        assert await bot.digests.tick() == 0  # 08:30 local: not yet
+        clock.now = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)  # 09:00
+        assert await bot.digests.tick() == 1
+        assert await bot.digests.tick() == 0
+    posted = fake_discord.channel_messages(fake_discord.digests)
+    assert len(posted) == 1 and "2026-11-24" in posted[0]["embeds"][0]["title"]
+    async with running(fake_discord, db_path, clock=clock) as bot:  # restart the same day
+        await asyncio.sleep(0.05)
+        assert await bot.digests.tick() == 0
+        clock.now = datetime(2026, 11, 25, 1, 5, tzinfo=UTC)
+        assert await bot.digests.tick() == 1
+    assert len(fake_discord.channel_messages(fake_discord.digests)) == 2
+    assert_no_pings(fake_discord)
+
+
+async def test_a_missed_digest_goes_out_once_on_start(fake_discord, db_path):
+    clock = Clock(datetime(2026, 11, 24, 12, 0, tzinfo=UTC))
+    async with running(fake_discord, db_path, clock=clock) as bot:
+        await bot.call(bot.plenary.subscriptions.subscribe, fake_discord.guild.id, fake_discord.digests.id,
+                       "08:00", "UTC", 1)
+    # The bot was down at 08:00; it starts at 12:00 the same day.
+    async with running(fake_discord, db_path, clock=clock):
+        await fake_discord.wait_for_request("POST", "/channels/{channel_id}/messages")
+    assert len(fake_discord.channel_messages(fake_discord.digests)) == 1
+
+
+async def test_deleted_digest_channel_pauses_the_subscription(fake_discord, db_path):
+    clock = Clock(datetime(2026, 11, 24, 7, 0, tzinfo=UTC))
+    async with running(fake_discord, db_path, clock=clock) as bot:
+        await bot.call(bot.plenary.subscriptions.subscribe, fake_discord.guild.id, fake_discord.digests.id,
+                       "08:00", "UTC", 1)
+        await fake_discord.delete_channel(fake_discord.digests)
+        clock.now = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
+        assert await bot.digests.tick() == 0
+        status = await (await fake_discord.invoke_slash("digest status", {})).response()
+        assert "paused: the channel was deleted" in status["data"]["content"]

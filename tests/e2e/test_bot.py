@@ -303,3 +303,44 @@ async def test_deleted_digest_channel_pauses_the_subscription(fake_discord, db_p
         assert await bot.digests.tick() == 0
         status = await (await fake_discord.invoke_slash("digest status", {})).response()
         assert "paused: the channel was deleted" in status["data"]["content"]
+
+
+# -- plenary commands --json, and symbols in ordinary messages -------------------------------
+
+
+def test_commands_json_validates_against_the_openapi_description(tmp_path, db_path, monkeypatch):
+    import json
+
+    from click.testing import CliRunner
+    from fakediscord.limits import check_commands
+    from fakediscord.validation import load_spec_validator
+
+    from bot.cli import main
+
+    result = CliRunner().invoke(main, ["commands", "--json", "--db", str(db_path)])
+    payload = json.loads(result.stdout)
+    spec = load_spec_validator()
+    op, _ = spec.find("PUT", "/applications/1/commands")
+    assert spec.validate(op, payload).ok
+    assert check_commands(payload) == []
+
+
+async def test_symbols_in_messages_answered_when_enabled_and_reply_removed_with_message(fake_discord, db_path):
+    async with running(fake_discord, db_path, message_content=True):
+        ch = fake_discord.general
+        quiet = await fake_discord.create_message(ch, fake_discord.user, "见第75/276号决议")
+        await asyncio.sleep(0.2)
+        assert len(fake_discord.channel_messages(ch)) == 1  # off by default
+        on = await fake_discord.invoke_slash("autolookup", {"enabled": True}, user=fake_discord.admin)
+        assert (await on.response())["data"]["flags"] & 64
+        msg = await fake_discord.create_message(ch, fake_discord.user,
+                                                "见第75/276号决议、S/PV.8967，```S/PRST/2013/12``` 和 A/75/L.69")
+        posted = await fake_discord.wait_for_request("POST", "/channels/{channel_id}/messages")
+        reply = posted.body
+        assert [e["title"].split(" ·")[0] for e in reply["embeds"]] == ["A/RES/75/276", "S/PV.8967", "A/RES/75/268"]
+        assert reply["allowed_mentions"]["parse"] == [] and reply["allowed_mentions"].get("replied_user") is False
+        await fake_discord.delete_message(msg)
+        deleted = await fake_discord.wait_for_request("DELETE", "/channels/{channel_id}/messages/{message_id}")
+        assert deleted.status == 204
+        left = [m for m in fake_discord.channel_messages(ch) if m.get("embeds")]
+        assert left == []

@@ -328,7 +328,7 @@ def test_commands_json_validates_against_the_openapi_description(tmp_path, db_pa
 async def test_symbols_in_messages_answered_when_enabled_and_reply_removed_with_message(fake_discord, db_path):
     async with running(fake_discord, db_path, message_content=True):
         ch = fake_discord.general
-        quiet = await fake_discord.create_message(ch, fake_discord.user, "见第75/276号决议")
+        await fake_discord.create_message(ch, fake_discord.user, "见第75/276号决议")
         await asyncio.sleep(0.2)
         assert len(fake_discord.channel_messages(ch)) == 1  # off by default
         on = await fake_discord.invoke_slash("autolookup", {"enabled": True}, user=fake_discord.admin)

@@ -3,6 +3,7 @@ works after the bot restarts: paging search results and summaries, and "another 
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -39,18 +40,31 @@ class TimedView(discord.ui.View):
             if isinstance(item, discord.ui.Button):
                 item.disabled = True
         if self.message is not None:
-            try:
+            with contextlib.suppress(discord.HTTPException):  # the message may be gone; nothing to grey out
                 await self.message.edit(view=self, allowed_mentions=NONE)
-            except discord.HTTPException:
-                pass
+
+
+def _page_button(custom_id: str, direction: str, label: str, disabled: bool) -> discord.ui.Button:
+    return discord.ui.Button(label=label or ("◀" if direction == "p" else "▶"), disabled=disabled,
+                             style=discord.ButtonStyle.secondary, custom_id=custom_id)
+
+
+async def _say(interaction: discord.Interaction, key: str) -> None:
+    await interaction.response.send_message(t(_lang(interaction), key), ephemeral=True, allowed_mentions=NONE)
+
+
+async def _not_owner(interaction: discord.Interaction, owner: int) -> bool:
+    """Pages turn only for the person who asked; anyone else is told so, privately."""
+    if interaction.user.id == owner:
+        return False
+    await _say(interaction, "only_owner")
+    return True
 
 
 class SearchPage(discord.ui.DynamicItem[discord.ui.Button],
                  template=r"pl:s:(?P<dir>[pn]):(?P<key>[0-9a-f]{12}):(?P<offset>\d+):(?P<owner>\d+)"):
     def __init__(self, direction: str, key: str, offset: int, owner: int, label: str = "", disabled: bool = False):
-        super().__init__(discord.ui.Button(
-            label=label or ("◀" if direction == "p" else "▶"), disabled=disabled, style=discord.ButtonStyle.secondary,
-            custom_id=f"pl:s:{direction}:{key}:{offset}:{owner}"))
+        super().__init__(_page_button(f"pl:s:{direction}:{key}:{offset}:{owner}", direction, label, disabled))
         self.key, self.offset, self.owner = key, offset, owner
 
     @classmethod
@@ -59,14 +73,13 @@ class SearchPage(discord.ui.DynamicItem[discord.ui.Button],
         return cls(match["dir"], match["key"], int(match["offset"]), int(match["owner"]), item.label or "")
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        lang = _lang(interaction)
-        if interaction.user.id != self.owner:
-            await interaction.response.send_message(t(lang, "only_owner"), ephemeral=True, allowed_mentions=NONE)
+        if await _not_owner(interaction, self.owner):
             return
+        lang = _lang(interaction)
         bot = _bot(interaction)
         result = await bot.call(bot.plenary.saved_search, self.key, self.offset)
         if result is None:
-            await interaction.response.send_message(t(lang, "expired"), ephemeral=True, allowed_mentions=NONE)
+            await _say(interaction, "expired")
             return
         view = search_view(result, self.key, self.owner, lang)
         await interaction.response.edit_message(embed=search_embed(result, lang), view=view, allowed_mentions=NONE)
@@ -86,9 +99,7 @@ def search_view(result: dict[str, Any], key: str, owner: int, lang: str) -> Time
 class SummaryPage(discord.ui.DynamicItem[discord.ui.Button],
                   template=r"pl:m:(?P<dir>[pn]):(?P<page>\d+):(?P<owner>\d+):(?P<doc>.{1,70})"):
     def __init__(self, direction: str, page: int, owner: int, doc: str, label: str = "", disabled: bool = False):
-        super().__init__(discord.ui.Button(
-            label=label or ("◀" if direction == "p" else "▶"), disabled=disabled, style=discord.ButtonStyle.secondary,
-            custom_id=f"pl:m:{direction}:{page}:{owner}:{doc}"))
+        super().__init__(_page_button(f"pl:m:{direction}:{page}:{owner}:{doc}", direction, label, disabled))
         self.page, self.owner, self.doc = page, owner, doc
 
     @classmethod
@@ -97,10 +108,9 @@ class SummaryPage(discord.ui.DynamicItem[discord.ui.Button],
         return cls(match["dir"], int(match["page"]), int(match["owner"]), match["doc"], item.label or "")
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        lang = _lang(interaction)
-        if interaction.user.id != self.owner:
-            await interaction.response.send_message(t(lang, "only_owner"), ephemeral=True, allowed_mentions=NONE)
+        if await _not_owner(interaction, self.owner):
             return
+        lang = _lang(interaction)
         bot = _bot(interaction)
         pages = summary_pages(await bot.call(bot.plenary.summary, self.doc), lang)
         page = min(self.page, len(pages) - 1)
@@ -136,7 +146,7 @@ class AnotherQuote(discord.ui.DynamicItem[discord.ui.Button],
         bot = _bot(interaction)
         params = await bot.call(bot.plenary.store.load_query, self.key)
         if params is None:
-            await interaction.response.send_message(t(lang, "expired"), ephemeral=True, allowed_mentions=NONE)
+            await _say(interaction, "expired")
             return
         result = await bot.call(bot.plenary.quote, params["who"], params.get("topic"), params.get("symbol"), self.index)
         view = quote_view(result, self.key, lang)

@@ -83,7 +83,9 @@ def superscript_numbers(text: str) -> list[int]:
 
 
 def _fold_char(ch: str) -> str:
-    if ch in _SUPERSCRIPTS:
+    # Footnote markers must not become digits; control characters (NUL…) mean nothing and
+    # would end an FTS5 string early.
+    if ch in _SUPERSCRIPTS or (unicodedata.category(ch) == "Cc" and not ch.isspace()):
         return ""
     return unicodedata.normalize("NFKC", ch).lower()
 

@@ -84,7 +84,8 @@ def ingest(
             with store.transaction():
                 replaced = store.replace(doc, str(path), sha, stamp)
             (report.replaced if replaced else report.added).append(str(path))
-            report.paragraphs += len(doc.paragraphs)
+            # Counted as `stats` counts them: text, not the procedural notes of a record.
+            report.paragraphs += sum(1 for p in doc.paragraphs if p.section != "procedure")
         except (ParseError, OSError) as exc:
             report.failed.append((str(path), str(exc)))
     return report

@@ -258,6 +258,8 @@ class Store:
             relations[doc.symbol] = "symbol"
         for d in doc.drafts:
             relations.setdefault(d, "draft")
+        for j in doc.facts.get("joint_symbols", []):
+            relations.setdefault(j, "joint")
         for symbol, relation in relations.items():
             db.execute("INSERT OR REPLACE INTO symbols (symbol, doc_id, relation) VALUES (?, ?, ?)",
                        [symbol, doc.doc_id, relation])

@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.model import Document, ParseError
 from bot.parse.letter import parse_letter
-from bot.parse.record import HEADER, parse_record
+from bot.parse.record import HEADER, HONORIFICS, parse_record
 from bot.parse.resolution import OPENER, parse_resolution
 from bot.symbols import canonical, find_symbols
 from bot.text import strip_markdown, superscript_numbers
@@ -97,6 +97,7 @@ def parse_text(text: str, name: str, catalog: dict[str, dict[str, Any]] | None =
     for sp in doc.speakers:
         if sp.role == "主席" and sp.name == "主席" and chair:
             sp.name = chair
+            sp.honorific = sp.honorific or next((h for h in HONORIFICS if chair.endswith(h)), None)
             sp.country = sp.country or doc.facts.get("presidency")
     for p in doc.paragraphs:
         p.footnotes = superscript_numbers(p.text)

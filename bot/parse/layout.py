@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from bot.model import Footnote
+from bot.symbols import find_symbols
 from bot.text import SUPERSCRIPT_DIGITS, bold_spans, heading_level, join_wrapped, strip_markdown
 
 # A paragraph of running text ends with one of these; anything else at the end of a
@@ -26,13 +27,18 @@ _END_UNWRAPPED = _END_WRAPPED | set("，,")
 
 _FOOTNOTE_DEF = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]+)\s*(\S.*)$")
 
-# Page furniture printed by the UN's layout: the job number with the page ("22-25946  15/20")
-# and the running head with date, title and symbol ("16/02/2022 … S/PV.8967").
-_JOB_NUMBER = re.compile(r"^\d{2}-\d{5}(?:\s+\d{1,3}/\d{1,3})?$|^\d{1,3}/\d{1,3}\s+\d{2}-\d{5}$")
+# Page furniture printed by the UN's layout: the job number with the page ("22-25946  15/20",
+# "24-04123 (C)", its bar code "*2404123*"), and the running head with date, title and symbol
+# ("16/02/2022 … S/PV.8967") or the symbol alone ("S/RES/2999 (2024)", "联 合 国 S/PV.9998").
+_JOB_NUMBER = re.compile(
+    r"^(?:\d{1,3}/\d{1,3}\s+)?\d{2}-\d{5}(?:\s*[(（][A-Z][)）])?(?:\s+\d{1,3}/\d{1,3}|\s+\d{6}){0,3}$"
+    r"|^\*\d{7,}\*$"
+)
 _RUNNING_HEAD = re.compile(
     r"^(?:(?P<d1>\d{2}/\d{2}/\d{4})\s+.*\s(?P<s1>[A-Z]{1,3}/\S+)"
     r"|(?P<s2>[A-Z]{1,3}/\S+)\s.*\s(?P<d2>\d{2}/\d{2}/\d{4}))$"
 )
+_SYMBOL_LINE = re.compile(r"^(?:联\s*合\s*国\s+)?(?P<s>[A-Z]{1,3}/[A-Za-z0-9./()\- –]+)$")
 
 
 @dataclass
@@ -96,7 +102,19 @@ def split_footnotes(lines: list[Line]) -> tuple[list[Line], list[Footnote]]:
 @dataclass
 class RunningHead:
     symbol: str
-    date: str  # ISO
+    date: str | None  # ISO, when the head prints one
+    joint: list[str] = field(default_factory=list)  # the other halves of a joint symbol (A/…-S/…)
+
+
+def _head(line: str) -> RunningHead | None:
+    if m := _RUNNING_HEAD.match(line):
+        day, month, year = (m.group("d1") or m.group("d2")).split("/")
+        return RunningHead(m.group("s1") or m.group("s2"), f"{year}-{month}-{day}")
+    if m := _SYMBOL_LINE.match(line):
+        found = [s.symbol for s in find_symbols(m.group("s"))]
+        if found:
+            return RunningHead(found[0], None, found[1:])
+    return None
 
 
 def strip_page_furniture(lines: list[Line]) -> tuple[list[Line], list[RunningHead]]:
@@ -106,13 +124,18 @@ def strip_page_furniture(lines: list[Line]) -> tuple[list[Line], list[RunningHea
     for ln in lines:
         if _JOB_NUMBER.match(ln.text):
             continue
-        m = _RUNNING_HEAD.match(ln.text)
-        if m:
-            day, month, year = (m.group("d1") or m.group("d2")).split("/")
-            heads.append(RunningHead(m.group("s1") or m.group("s2"), f"{year}-{month}-{day}"))
+        if head := _head(ln.text):
+            heads.append(head)
             continue
         kept.append(ln)
     return kept, heads
+
+
+def clean_lines(text: str) -> tuple[list[Line], list[Footnote], list[RunningHead]]:
+    """The body lines of a converted document, its footnotes and its running heads."""
+    lines, heads = strip_page_furniture(read_lines(text))
+    lines, footnotes = split_footnotes(lines)
+    return lines, footnotes, heads
 
 
 def display_width(text: str) -> float:

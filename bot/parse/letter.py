@@ -15,14 +15,19 @@ from __future__ import annotations
 import re
 
 from bot.model import Document, Paragraph, ParseError
-from bot.parse.layout import Block, is_wrapped, paragraphs, read_lines, split_footnotes
+from bot.parse.layout import Block, clean_lines, is_wrapped, paragraphs
 from bot.parse.resolution import OPENER, resolution_body
 from bot.text import chinese_date, chinese_number, english_date
 
 _LETTER_HEADING = re.compile(r"^(?P<date>\d{4}\s*年.+?日)(?P<sender>.+?)给(?P<addressee>.+?)的(?:信|普通照会)$")
-_SIGNATURE = re.compile(r"^(?P<name>.+?)\s*[（(]签名[)）]$")
-_ANNEX = re.compile(r"^附件\s*(?P<n>[一二三四五六七八九十\d]+)$")
+_SIGNATURE = re.compile(r"^(?:(?P<name>.+?)\s*[（(]签名[)）]|[（(]签名[)）]\s*(?P<after>.+))$")
+# "附件一", a lone "附件", or "2024年6月3日…给…的信的附件".
+_ANNEX = re.compile(r"^(?:附件\s*(?P<n>[一二三四五六七八九十\d]+)?|.{4,80}的(?:信|普通照会)的附件(?P<m>[一二三四五六七八九十]*))$")
+# Lines of the masthead that name the organisation, not the letter.
+_MASTHEAD = {"联合国", "大会", "安全理事会", "经济及社会理事会"}
 _SESSION = re.compile(r"^第(.{1,6}?)届会议$")
+_AGENDA = re.compile(r"^议程项目\s*(\S+)$")
+_COUNCIL_YEAR = re.compile(r"^第.{1,6}年$")
 _NUMBERED = re.compile(r"^(\d{1,3})\s*[.．]\s*(\S.*)$")
 _ORIGINAL = re.compile(r"^Original:\s*(\w+)", re.IGNORECASE)
 _LANG = {"russian": "ru", "english": "en", "french": "fr", "spanish": "es", "arabic": "ar", "chinese": "zh"}
@@ -33,10 +38,19 @@ def _starts(text: str) -> bool:
     return bool(_NUMBERED.match(text) or _ANNEX.match(text) or _SIGNATURE.match(text) or OPENER.match(text))
 
 
+def _is_title(text: str) -> bool:
+    return len(text) <= 60 and text[-1] not in "。，,；;：:！？" and not _NUMBERED.match(text)
+
+
 def _annex(blocks: list[Block], roman: str) -> tuple[list[Paragraph], list[str]]:
     """Paragraphs and headings of one annex."""
-    headings = [b.text for b in blocks if b.lines[0].heading]
-    body = [b for b in blocks if not b.lines[0].heading]
+    # Headings are marked as such, or, in plain text, are the short unpunctuated lines
+    # that open the annex ("太平洋岛国…联合声明").
+    lead = 0
+    while lead < len(blocks) and (blocks[lead].lines[0].heading or _is_title(blocks[lead].text)):
+        lead += 1
+    headings = [b.text for b in blocks[:lead]] + [b.text for b in blocks[lead:] if b.lines[0].heading]
+    body = [b for b in blocks[lead:] if not b.lines[0].heading]
     opener = next((i for i, b in enumerate(body) if OPENER.match(b.text)), None)
     if opener is not None or any("决议草案" in h for h in headings):
         start = opener + 1 if opener is not None else 0
@@ -53,9 +67,13 @@ def _annex(blocks: list[Block], roman: str) -> tuple[list[Paragraph], list[str]]
 
 
 def parse_letter(text: str) -> Document:
-    lines, footnotes = split_footnotes(read_lines(text))
+    lines, footnotes, heads = clean_lines(text)
     blocks = paragraphs(lines, is_wrapped(lines), starts=_starts)
     doc = Document(kind="letter", footnotes=footnotes)
+    if heads:
+        doc.symbol = heads[0].symbol
+        if heads[0].joint:
+            doc.facts["joint_symbols"] = heads[0].joint
     heading_at = next((i for i, b in enumerate(blocks) if _LETTER_HEADING.match(b.text)), None)
     if heading_at is None:
         raise ParseError("no letter heading such as '2009年7月14日…给秘书长的信'")
@@ -72,6 +90,12 @@ def parse_letter(text: str) -> Document:
                 doc.original_language = _LANG.get(o.group(1).lower())
             elif english_date(t) and not doc.distributed:
                 doc.distributed = english_date(t)
+            elif a := _AGENDA.match(t):
+                doc.agenda_item = a.group(1)
+            elif _COUNCIL_YEAR.match(t):
+                continue  # the Council's year, printed beside the Assembly's session
+            elif t.replace(" ", "") in _MASTHEAD:
+                doc.body = doc.body or t.replace(" ", "").replace("联合国", "") or None
             elif re.search(r"[\u4e00-\u9fff]", t):
                 titles.append(t)
     doc.title = "：".join(titles) if titles else blocks[heading_at].text
@@ -82,7 +106,7 @@ def parse_letter(text: str) -> Document:
     n = 0
     for b in blocks[heading_at + 1 : letter_end]:
         if sig := _SIGNATURE.match(b.text):
-            doc.facts["signatory"] = sig.group("name")
+            doc.facts["signatory"] = (sig.group("name") or sig.group("after")).strip()
             continue
         n += 1
         doc.paragraphs.append(Paragraph("body", f"L{n}", b.text, b.line))
@@ -92,7 +116,8 @@ def parse_letter(text: str) -> Document:
     annexes = []
     for k, start in enumerate(annex_at):
         end = annex_at[k + 1] if k + 1 < len(annex_at) else len(blocks)
-        number = chinese_number(_ANNEX.match(blocks[start].text).group("n")) or k + 1
+        m = _ANNEX.match(blocks[start].text)
+        number = chinese_number(m.group("n") or m.group("m") or "") or k + 1
         roman = ROMAN[number] if number < len(ROMAN) else str(number)
         paras, headings = _annex(blocks[start + 1 : end], roman)
         doc.paragraphs.extend(paras)

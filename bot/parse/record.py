@@ -17,18 +17,12 @@ from __future__ import annotations
 import re
 
 from bot.model import Document, Paragraph, ParseError, Speaker, Turn
-from bot.parse.layout import (
-    Block,
-    is_wrapped,
-    paragraphs,
-    read_lines,
-    split_footnotes,
-    strip_page_furniture,
-)
+from bot.parse.layout import Block, clean_lines, is_wrapped, paragraphs
 from bot.text import chinese_date, chinese_number
 
 LANGUAGES = {"俄": "ru", "英": "en", "法": "fr", "西班牙": "es", "阿拉伯": "ar", "中": "zh", "汉": "zh"}
-_HONORIFIC = "先生|女士|夫人|小姐|阁下|博士|法官"
+HONORIFICS = ("先生", "女士", "夫人", "小姐", "阁下", "博士", "法官")
+_HONORIFIC = "|".join(HONORIFICS)
 _ROLE = "代理主席|主席|常务副秘书长|副秘书长|秘书长|书记官长"
 _NAME = r"[^\s，。；：、（）()“”]{1,24}?"
 _LANG_TAG = r"[（(]以(?P<lang>[^（）()]{1,6}?)语发言[)）]"
@@ -50,7 +44,7 @@ _RESUME_CHAIR = re.compile(r"恢复(?:行使)?(?:安理会|大会)?主席的职�
 _TITLE_SUFFIX = re.compile(
     r"(?:常驻联合国)?(?:外交部副部长|副外长|外长|副?外交部长|副?部长|副?总理|总理|总统|常驻代表|代表|大使|国务秘书)$"
 )
-_ORG_TITLE = re.compile(r"(?:常务副秘书长|副秘书长|秘书长|主席|执行主任|特别代表|高级专员|总干事|特使)$")
+_ORG_TITLE = re.compile(r"(?:常务副秘书长|副秘书长|秘书长|主席|执行主任|特别代表|高级专员|总干事|特使)+$")
 
 # Front matter of a record's first page.
 _FRONT_MEETING = re.compile(r"^第\s*(\d+)\s*次(全体)?会议$")
@@ -58,6 +52,11 @@ _FRONT_SESSION = re.compile(r"^第(.{1,6}?)(?:届会议|年)$")
 _FRONT_DATE = re.compile(r"^\d{4}\s*年.*日.*举行")
 _FRONT_PRESIDENT = re.compile(
     rf"^主席[：:]\s*(?P<name>{_NAME}(?:{_HONORIFIC}))[\s.．…·]*(?:[（(](?P<country>[^（）()]+)[)）])?"
+)
+
+# "成员：阿尔及利亚 ........ 贝拉赫先生", then one member per line.
+_FRONT_MEMBER = re.compile(
+    rf"^(?P<first>成员[：:])?\s*(?P<country>[^\s.．…·]{{2,30}})[\s.．…·]{{3,}}(?P<name>{_NAME}(?:{_HONORIFIC}))$"
 )
 
 
@@ -84,8 +83,10 @@ def country_of_capacity(capacity: str) -> str:
 
 def _front_matter(blocks: list[Block], doc: Document) -> None:
     lines = [ln.text for b in blocks for ln in b.lines]
-    in_agenda = False
+    in_agenda = in_members = False
     for t in lines:
+        if t.startswith("本记录"):
+            break  # the first page's closing note on translation and corrections
         if m := _FRONT_MEETING.match(t):
             doc.meeting = t
             doc.facts["meeting_number"] = int(m.group(1))
@@ -101,10 +102,13 @@ def _front_matter(blocks: list[Block], doc: Document) -> None:
         elif t in ("安全理事会", "大会", "经济及社会理事会"):
             doc.body = t
         elif t == "议程":
-            in_agenda = True
+            in_agenda, in_members = True, False
         elif in_agenda:
             doc.facts.setdefault("agenda", []).append(t)
-        elif not t.startswith(("成员", "纽约", "日内瓦")) and re.search(r"[\u4e00-\u9fff]", t):
+        elif (m := _FRONT_MEMBER.match(t)) and (in_members or m.group("first")):
+            in_members = True
+            doc.facts.setdefault("members", {})[m.group("country")] = m.group("name")
+        elif not t.startswith(("纽约", "日内瓦")) and re.search(r"[\u4e00-\u9fff]", t):
             doc.facts.setdefault("front_titles", []).append(t)
 
 
@@ -128,16 +132,20 @@ def _affiliation(text: str, speaker: Speaker) -> None:
 
 
 def parse_record(text: str) -> Document:
-    lines, heads = strip_page_furniture(read_lines(text))
-    lines, footnotes = split_footnotes(lines)
+    lines, footnotes, heads = clean_lines(text)
     doc = Document(kind="record", footnotes=footnotes)
     if heads:
-        doc.symbol, doc.date = heads[0].symbol, heads[0].date
+        doc.symbol = heads[0].symbol
+        doc.date = next((h.date for h in heads if h.date), None)
     wrapped = is_wrapped(lines)
     blocks = paragraphs(lines, wrapped, starts=_starts)
-    first = next((i for i, b in enumerate(blocks) if _CLOCK.match(b.text) or HEADER.match(b.text)), None)
-    if first is None or not any(HEADER.match(b.text) for b in blocks):
+    if not any(HEADER.match(b.text) for b in blocks):
         raise ParseError("no speaker headers such as '主席（以俄语发言）：'")
+    # The meeting opens at its clock line; before it, the first page's "主席：…（法国）" looks
+    # like a speaker's header but is the list of who presided.
+    first = next((i for i, b in enumerate(blocks) if _CLOCK.match(b.text)), None)
+    if first is None:
+        first = next(i for i, b in enumerate(blocks) if HEADER.match(b.text))
     _front_matter(blocks[:first], doc)
 
     speakers: dict[str, int] = {}
@@ -201,7 +209,10 @@ def parse_record(text: str) -> Document:
 
     # The chair's own country is known only once they spoke for it; fill earlier national paragraphs.
     context = "".join(p.text for p in doc.paragraphs if p.capacity in ("chair", None))
+    members = {name: country for country, name in doc.facts.get("members", {}).items()}
     for sp in doc.speakers:
+        if not sp.country and sp.name in members:
+            sp.country = members[sp.name]
         if not sp.country or sp.role:
             _affiliation(context, sp)
     for p in doc.paragraphs:

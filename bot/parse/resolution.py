@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from bot.model import Document, Paragraph, ParseError
-from bot.parse.layout import Block, is_wrapped, paragraphs, read_lines, split_footnotes
+from bot.parse.layout import Block, clean_lines, is_wrapped, paragraphs
 from bot.symbols import find_symbols
 from bot.text import chinese_date, chinese_number, english_date
 
@@ -131,7 +131,7 @@ def _header(blocks: list[Block], doc: Document) -> None:
             doc.body = "安全理事会"
         elif t.replace(" ", "") in ("大会", "安全理事会", "经济及社会理事会"):
             doc.body = t.replace(" ", "")
-        elif t.startswith("Distr"):
+        elif t.replace(" ", "") == "联合国" or t.startswith("Distr"):
             continue
         elif english_date(t) and not re.search(r"[\u4e00-\u9fff]", t):
             doc.distributed = english_date(t)
@@ -144,7 +144,7 @@ def _header(blocks: list[Block], doc: Document) -> None:
 
 
 def parse_resolution(text: str) -> Document:
-    lines, footnotes = split_footnotes(read_lines(text))
+    lines, footnotes, heads = clean_lines(text)
     opener = next((i for i, ln in enumerate(lines) if OPENER.match(ln.text)), None)
     if opener is None:
         raise ParseError("no opening line such as '大会，' or '安全理事会，'")
@@ -152,6 +152,12 @@ def parse_resolution(text: str) -> Document:
     # Header lines are short, unpunctuated facts: each stands alone, never joined.
     _header([Block(ln.text, ln.no, [ln]) for ln in lines[:opener] if not ln.blank], doc)
     doc.body = doc.body or lines[opener].text.rstrip("，,").replace(" ", "")
+    if heads and not doc.symbol:
+        doc.symbol = heads[0].symbol
+    if not doc.title and doc.symbol and doc.symbol.startswith("S/RES/"):
+        # Council resolutions carry no title of their own: they are known by number.
+        number, year = re.match(r"S/RES/(\d+) \((\d{4})\)", doc.symbol).groups()
+        doc.title = f"第{number}({year})号决议"
     body = lines[opener + 1 :]
     doc.paragraphs = resolution_body(_trailer(paragraphs(body, is_wrapped(body), starts=_starts), doc))
     if not doc.paragraphs:

@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.model import Document, ParseError
 from bot.parse.letter import parse_letter
-from bot.parse.record import HEADER, HONORIFICS, parse_record
+from bot.parse.record import HEADER, HEADER_START, HONORIFICS, parse_record
 from bot.parse.resolution import OPENER, parse_resolution
 from bot.symbols import canonical, find_symbols
 from bot.text import strip_markdown, superscript_numbers
@@ -29,7 +29,8 @@ def detect_kind(text: str) -> str | None:
     lines = [strip_markdown(ln).strip() for ln in text.splitlines()]
     headers = sum(1 for ln in lines if HEADER.match(ln))
     # Headers can be cut by a wrap, so a record is also known by its opening and closing lines.
-    if headers >= 2 or (headers >= 1 and any(ln.endswith(("开会。", "散会。")) for ln in lines)):
+    cut = sum(1 for ln in lines if HEADER_START.match(ln))
+    if headers >= 2 or (max(headers, cut) >= 1 and any(ln.endswith(("开会。", "散会。")) for ln in lines)):
         return "record"
     if _LETTER.search(text):
         return "letter"

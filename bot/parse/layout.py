@@ -152,21 +152,25 @@ def is_wrapped(lines: Iterable[Line]) -> bool:
     return open_ends / len(ends) > 0.4
 
 
-def ends_paragraph(text: str, wrapped: bool) -> bool:
+def ends_paragraph(text: str, wrapped: bool, comma_ends: bool = False) -> bool:
     # A footnote marker after the final comma ("的报告,¹") still ends the paragraph.
     text = text.rstrip(SUPERSCRIPT_DIGITS + " ")
-    return bool(text) and text[-1] in (_END_WRAPPED if wrapped else _END_UNWRAPPED)
+    return bool(text) and text[-1] in (_END_WRAPPED if wrapped and not comma_ends else _END_UNWRAPPED)
 
 
 def paragraphs(
     lines: list[Line],
     wrapped: bool,
     starts: Callable[[str], bool] = lambda _: False,
+    comma_ends: bool = False,
 ) -> list[Block]:
     """Group lines into paragraphs, undoing wraps and page breaks.
 
     ``starts(text)`` lets a grammar force a new paragraph at a line whatever came
-    before it (a speaker's header, a numbered operative paragraph).
+    before it (a speaker's header, a numbered operative paragraph). ``comma_ends`` says
+    a comma before a blank line ends a paragraph even in wrapped text, as it does in a
+    resolution's preamble; the price is that a page break falling just after a comma
+    inside a paragraph splits it.
     """
     blocks: list[Block] = []
     parts: list[Line] = []
@@ -196,7 +200,7 @@ def paragraphs(
             # A blank line ends a paragraph unless it fell where a page broke a full line
             # (预防冲 / blank / 突); a page-break indent ends one only after a full stop.
             cut = display_width(parts[-1].text) >= column - 2.5
-            new = (gap and (ends_paragraph(current, wrapped) or not cut)) or (
+            new = (gap and (ends_paragraph(current, wrapped, comma_ends) or not cut)) or (
                 ln.indented and ends_paragraph(current, wrapped)
             )
         else:

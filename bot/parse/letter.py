@@ -68,7 +68,7 @@ def _annex(blocks: list[Block], roman: str) -> tuple[list[Paragraph], list[str]]
 
 def parse_letter(text: str) -> Document:
     lines, footnotes, heads = clean_lines(text)
-    blocks = paragraphs(lines, is_wrapped(lines), starts=_starts)
+    blocks = paragraphs(lines, is_wrapped(lines), starts=_starts, comma_ends=True)
     doc = Document(kind="letter", footnotes=footnotes)
     if heads:
         doc.symbol = heads[0].symbol

@@ -32,7 +32,7 @@ HEADER = re.compile(
     rf"(?:{_LANG_TAG})?\s*[：:]"
 )
 # Enough of a header to see one on its first line, before a wrap cuts it.
-_HEADER_START = re.compile(rf"^(?:(?:{_ROLE})|{_NAME}(?:{_HONORIFIC}))[（(：:]")
+HEADER_START = re.compile(rf"^(?:(?:{_ROLE})|{_NAME}(?:{_HONORIFIC}))[（(：:]")
 _LANGUAGE_SWITCH = re.compile(rf"^{_LANG_TAG}$")
 _CLOCK = re.compile(
     r"^(?P<part>上午|中午|下午|晚上)?\s*(?P<h>\d{1,2})\s*时\s*(?:(?P<m>\d{1,2})\s*分)?\s*"
@@ -61,7 +61,7 @@ _FRONT_MEMBER = re.compile(
 
 
 def _starts(text: str) -> bool:
-    return bool(_HEADER_START.match(text) or _LANGUAGE_SWITCH.match(text) or _CLOCK.match(text)
+    return bool(HEADER_START.match(text) or _LANGUAGE_SWITCH.match(text) or _CLOCK.match(text)
                 or _AGENDA_NOTE.match(text))
 
 
@@ -131,6 +131,19 @@ def _affiliation(text: str, speaker: Speaker) -> None:
         speaker.country = _ORG_TITLE.sub("", speaker.affiliation) or speaker.affiliation
 
 
+def _mend_headers(blocks: list[Block]) -> list[Block]:
+    """Rejoin a header the wrap cut just after a closing bracket ("…（阿尔巴尼亚）" / "（以俄语发言）：…"),
+    which the layout took for the end of a paragraph."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if prev and HEADER_START.match(prev.text) and not HEADER.match(prev.text) and HEADER.match(prev.text + b.text):
+            out[-1] = Block(prev.text + b.text, prev.line, prev.lines + b.lines)
+        else:
+            out.append(b)
+    return out
+
+
 def parse_record(text: str) -> Document:
     lines, footnotes, heads = clean_lines(text)
     doc = Document(kind="record", footnotes=footnotes)
@@ -138,7 +151,7 @@ def parse_record(text: str) -> Document:
         doc.symbol = heads[0].symbol
         doc.date = next((h.date for h in heads if h.date), None)
     wrapped = is_wrapped(lines)
-    blocks = paragraphs(lines, wrapped, starts=_starts)
+    blocks = _mend_headers(paragraphs(lines, wrapped, starts=_starts))
     if not any(HEADER.match(b.text) for b in blocks):
         raise ParseError("no speaker headers such as '主席（以俄语发言）：'")
     # The meeting opens at its clock line; before it, the first page's "主席：…（法国）" looks

@@ -159,7 +159,7 @@ def parse_resolution(text: str) -> Document:
         number, year = re.match(r"S/RES/(\d+) \((\d{4})\)", doc.symbol).groups()
         doc.title = f"第{number}({year})号决议"
     body = lines[opener + 1 :]
-    doc.paragraphs = resolution_body(_trailer(paragraphs(body, is_wrapped(body), starts=_starts), doc))
+    doc.paragraphs = resolution_body(_trailer(paragraphs(body, is_wrapped(body), starts=_starts, comma_ends=True), doc))
     if not doc.paragraphs:
         raise ParseError("a resolution with no paragraphs after its opening line")
     return doc

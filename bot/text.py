@@ -26,6 +26,7 @@ _MD_LINK = re.compile(r"\[([^\[\]]*)\]\((?:#|[^)\s]*)\)")
 _MD_BOLD = re.compile(r"\*\*(.+?)\*\*")
 _MD_ESCAPE = re.compile(r"\\([()\[\]*_#`.\-])")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
+_MD_CHARS = re.compile(r"[\[*\\#]")
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _LATIN_WORD_END = re.compile(r"[A-Za-z0-9]$")
@@ -39,6 +40,8 @@ def _t2s() -> opencc.OpenCC:
 
 def strip_markdown(line: str) -> str:
     """Remove conversion residue: links to '#', bold markers, escapes, heading hashes."""
+    if not _MD_CHARS.search(line):
+        return line
     line = _MD_HEADING.sub("", line)
     line = _MD_LINK.sub(r"\1", line)
     line = _MD_BOLD.sub(r"\1", line)
@@ -122,9 +125,28 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(keep_chars), keep_index
 
 
+class _FoldTable(dict):
+    """str.translate table filled on first sight of each character, so folding runs in C."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = out = _fold_char(chr(code))
+        return out
+
+
+_FOLD_TABLE = _FoldTable()
+_LATIN_GAP = re.compile(r"(?<=[a-z0-9])\s+(?=[a-z0-9])")
+_WHITESPACE = re.compile(r"\s+")
+
+
 def fold(text: str) -> str:
-    """Search form of ``text`` (see module docstring)."""
-    return fold_with_map(text)[0]
+    """Search form of ``text`` (see module docstring); the same as fold_with_map(text)[0],
+    without the map, at ingest speed."""
+    folded = text.translate(_FOLD_TABLE)
+    simplified = _t2s().convert(folded)
+    if len(simplified) != len(folded):
+        return fold_with_map(text)[0]
+    # \x01 can't survive the table (control characters fold to nothing): a safe placeholder.
+    return _WHITESPACE.sub("", _LATIN_GAP.sub("\x01", simplified)).replace("\x01", " ")
 
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

@@ -138,9 +138,12 @@ def clean_lines(text: str) -> tuple[list[Line], list[Footnote], list[RunningHead
     return lines, footnotes, heads
 
 
+_NARROW = re.compile(r"[^\u2e81-\U0010ffff]")
+
+
 def display_width(text: str) -> float:
     """Columns a line takes on the printed page: CJK full, Latin half."""
-    return sum(1.0 if ord(c) > 0x2E80 else 0.5 for c in text)
+    return len(text) - 0.5 * len(_NARROW.findall(text))
 
 
 def is_wrapped(lines: Iterable[Line]) -> bool:
@@ -193,7 +196,8 @@ def paragraphs(
             blocks.append(Block(ln.text, ln.no, [ln]))
             gap = False
             continue
-        current = join_wrapped([p.text for p in parts])
+        # Whether a paragraph ended depends only on how its last line ends.
+        current = parts[-1].text if parts else ""
         if not parts or starts(ln.text):
             new = True
         elif wrapped:

@@ -9,9 +9,13 @@ into the same tokens and candidates are paragraphs holding enough of them.
 
 from __future__ import annotations
 
+import re
+
+_NOT_ALNUM = re.compile(r"[\W_]")  # \w is str.isalnum() plus "_"
+
 
 def _chars(folded: str) -> str:
-    return "".join(c for c in folded if c.isalnum())
+    return _NOT_ALNUM.sub("", folded)
 
 
 def query_grams(folded: str) -> list[str]:
@@ -26,5 +30,5 @@ def grams_of(folded: str) -> str:
     """The token text stored for a folded paragraph."""
     chars = _chars(folded)
     tokens = dict.fromkeys(chars)
-    tokens.update(dict.fromkeys(chars[i : i + 2] for i in range(len(chars) - 1)))
+    tokens.update(dict.fromkeys(map(str.__add__, chars, chars[1:])))
     return " ".join(tokens)

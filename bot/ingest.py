@@ -8,15 +8,20 @@ parsed is named with its reason and skipped; the others still go in.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
-from collections.abc import Callable, Iterable
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.model import ParseError
 from bot.parse import parse_text, read_text
-from bot.store import Store
+from bot.store import Indexed, Store, index_document
 
 CATALOG = "catalog.json"
 _SKIP = {CATALOG, "README.md", "README.txt"}
@@ -58,18 +63,84 @@ def load_catalog(folder: Path) -> dict:
     return {k: v for k, v in data.items() if isinstance(v, dict)}
 
 
+# Below this many changed files, worker processes cost more to start than they save.
+PARALLEL_FROM = 32
+_IN_FLIGHT = 4
+BATCH_PARAGRAPHS = 5000  # per transaction
+OPTIMIZE_FROM = 20_000  # paragraphs added in one ingest that make merging the index worth it  # documents per worker parsed ahead of the writer: bounds memory
+
+
+def _prepare(path: Path, catalog: dict) -> Indexed | str:
+    """Parse and index one file (in a worker process for big batches): the result or why not."""
+    try:
+        return index_document(parse_text(read_text(path), path.name, catalog))
+    except (ParseError, OSError) as exc:
+        return str(exc)
+
+
+def _prepared(jobs: list[tuple[Path, str, dict]], workers: int) -> Iterator[tuple[Path, str, Indexed | str]]:
+    """(path, sha, result) for each job, in order; parsed by ``workers`` processes when > 1.
+
+    SQLite has one writer, so the main process writes while the workers parse and fold:
+    on two cores that is most of the gain there is."""
+    if workers <= 1 or len(jobs) < PARALLEL_FROM:
+        for path, sha, catalog in jobs:
+            yield path, sha, _prepare(path, catalog)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque = deque()
+        todo = iter(jobs)
+        for path, sha, catalog in itertools.islice(todo, workers * _IN_FLIGHT):
+            pending.append((path, sha, pool.submit(_prepare, path, catalog)))
+        while pending:
+            path, sha, future = pending.popleft()
+            for nxt_path, nxt_sha, nxt_catalog in itertools.islice(todo, 1):
+                pending.append((nxt_path, nxt_sha, pool.submit(_prepare, nxt_path, nxt_catalog)))
+            yield path, sha, future.result()
+
+
+def _write(store: Store, batch: list[tuple[Path, str, Indexed]], stamp: str, report: IngestReport) -> None:
+    """Store a batch of documents in one transaction (the full-text index writes one segment
+    per commit, so fewer, bigger commits cost less); if one fails, each goes in on its own,
+    so a bad document costs only itself."""
+    if not batch:
+        return
+    try:
+        with store.transaction():
+            done = [_store_one(store, path, sha, item, stamp) for path, sha, item in batch]
+    except OSError:
+        if len(batch) == 1:
+            path = batch[0][0]
+            report.failed.append((str(path), "could not be stored: " + str(sys.exc_info()[1])))
+            return
+        for one in batch:
+            _write(store, [one], stamp, report)
+        return
+    for (path, _, item), outcome in zip(batch, done):
+        getattr(report, outcome).append(str(path))
+        if outcome != "unchanged":
+            # Counted as `stats` counts them: text, not the procedural notes of a record.
+            report.paragraphs += sum(1 for p in item.doc.paragraphs if p.section != "procedure")
+
+
+def _store_one(store: Store, path: Path, sha: str, item: Indexed, stamp: str) -> str:
+    if store.has_sha(sha):  # the same bytes twice in one batch
+        return "unchanged"
+    return "replaced" if store.replace(item, str(path), sha, stamp) else "added"
+
+
 def ingest(
     paths: Iterable[str | Path],
     store: Store,
     on_file: Callable[[Path], None] | None = None,
     now: datetime | None = None,
+    workers: int | None = None,
 ) -> IngestReport:
     report = IngestReport()
     catalogs: dict[Path, dict] = {}
     stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+    jobs: list[tuple[Path, str, dict]] = []
     for path in expand(paths):
-        if on_file:
-            on_file(path)
         try:
             folder = path.parent.resolve()
             if folder not in catalogs:
@@ -77,15 +148,29 @@ def ingest(
             if not path.exists():
                 raise ParseError("no such file")
             sha = hashlib.sha256(path.read_bytes()).hexdigest()
-            if store.has_sha(sha):
-                report.unchanged.append(str(path))
-                continue
-            doc = parse_text(read_text(path), path.name, catalogs[folder])
-            with store.transaction():
-                replaced = store.replace(doc, str(path), sha, stamp)
-            (report.replaced if replaced else report.added).append(str(path))
-            # Counted as `stats` counts them: text, not the procedural notes of a record.
-            report.paragraphs += sum(1 for p in doc.paragraphs if p.section != "procedure")
         except (ParseError, OSError) as exc:
             report.failed.append((str(path), str(exc)))
+            continue
+        if store.has_sha(sha):
+            report.unchanged.append(str(path))
+            if on_file:
+                on_file(path)
+            continue
+        jobs.append((path, sha, catalogs[folder]))
+    batch: list[tuple[Path, str, Indexed]] = []
+    size = 0
+    for path, sha, result in _prepared(jobs, workers if workers is not None else (os.cpu_count() or 1)):
+        if on_file:
+            on_file(path)
+        if isinstance(result, str):
+            report.failed.append((str(path), result))
+            continue
+        batch.append((path, sha, result))
+        size += len(result.doc.paragraphs)
+        if size >= BATCH_PARAGRAPHS:
+            _write(store, batch, stamp, report)
+            batch, size = [], 0
+    _write(store, batch, stamp, report)
+    if report.paragraphs >= OPTIMIZE_FROM:
+        store.optimize()
     return report

@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +19,34 @@ import sqlite_utils
 
 from bot.grams import grams_of
 from bot.model import Document
-from bot.parse import citations
+from bot.parse import Citation, citations
 from bot.text import fold
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: one character-gram index (ascii tokenizer) instead of trigram + grams
+
+
+@dataclass
+class Indexed:
+    """A document with what the store derives from it (search text, grams, citations).
+
+    Computed apart from the store so ingest can do it in worker processes while the
+    main process writes.
+    """
+
+    doc: Document
+    search: list[str]
+    grams: list[str]
+    citations: list[Citation]
+
+
+def index_document(doc: Document) -> Indexed:
+    search = [fold(p.text) for p in doc.paragraphs]
+    return Indexed(doc, search, [grams_of(s) for s in search], citations(doc))
+
+
+GRAM_COUNT_CAP = 2000
+_PARAGRAPH_COLUMNS = ("id", "doc_id", "seq", "section", "annex", "label", "number", "verb", "text", "search",
+                      "speaker_id", "turn", "language", "capacity", "country", "note", "line")
 
 
 class StoreError(RuntimeError):
@@ -89,15 +113,17 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db["symbols"].create_index(["doc_id"])
     db["documents"].create_index(["sha256"])
     db["documents"].create_index(["source"])
-    # Trigram full-text index over the folded text (any substring of 3+ characters). It needs
-    # detail=full: a substring longer than three characters is a phrase of trigrams.
+    # Character-gram index over the folded text (see bot/grams.py): each paragraph's distinct
+    # characters and character pairs. Contentless and without positions, it only returns
+    # rowids, which search checks against paragraphs.search. The ascii tokenizer splits on
+    # the spaces between grams and nothing else, at half the cost of unicode61.
     db.execute(
-        "CREATE VIRTUAL TABLE paragraphs_fts USING fts5("
-        "search, content='paragraphs', content_rowid='id', tokenize='trigram')"
+        "CREATE VIRTUAL TABLE paragraphs_grams USING fts5(grams, content='', detail='none', tokenize='ascii')"
     )
-    # Character-bigram index, for what trigrams can't reach: 1–2 character queries and short
-    # phrases with a wrong character (see bot/grams.py). Contentless: it only returns rowids.
-    db.execute("CREATE VIRTUAL TABLE paragraphs_grams USING fts5(grams, content='', detail='none')")
+    # Merge segments in bigger steps: measured 55 → 47 µs per paragraph at ingest, same size.
+    db.execute("INSERT INTO paragraphs_grams(paragraphs_grams, rank) VALUES ('automerge', 8)")
+    db["paragraphs"].create_index(["speaker_id"])
+    db["speakers"].create_index(["name_search"])
     # Small pieces of state that answers keep between calls (quote rotation, digest subscriptions).
     db["rotation"].create({"key": str, "position": int}, pk="key")
     db["subscriptions"].create(
@@ -121,7 +147,11 @@ class Store:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA temp_store=MEMORY")
+        # 64 MB of page cache: the gram index's pages stay in memory while a big ingest merges them.
+        self.db.execute("PRAGMA cache_size=-65536")
         self._ensure_schema()
+        self._gram_counts: dict[str, int] = {}
+        self._gram_generation: tuple[int, int] = (-1, -1)
 
     def close(self) -> None:
         self.db.conn.close()
@@ -167,8 +197,6 @@ class Store:
         for doc_id in doc_ids:
             rows = self.db.execute("SELECT id, search FROM paragraphs WHERE doc_id = ?", [doc_id]).fetchall()
             for pid, search in rows:
-                self.db.execute("INSERT INTO paragraphs_fts(paragraphs_fts, rowid, search) VALUES ('delete', ?, ?)",
-                                [pid, search])
                 # A contentless index forgets a row only when told the tokens it was given.
                 self.db.execute("INSERT INTO paragraphs_grams(paragraphs_grams, rowid, grams) VALUES ('delete', ?, ?)",
                                 [pid, grams_of(search)])
@@ -178,15 +206,17 @@ class Store:
             for table in ("citations", "symbols", "paragraphs", "turns", "speakers", "footnotes", "documents"):
                 self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
 
-    def replace(self, doc: Document, source: str, sha256: str, ingested_at: str) -> bool:
+    def replace(self, doc: Document | Indexed, source: str, sha256: str, ingested_at: str) -> bool:
         """Store ``doc``, replacing any earlier version of it or of its source file.
 
         Returns True if an earlier version was replaced. Runs in the caller's transaction.
         """
+        item = doc if isinstance(doc, Indexed) else index_document(doc)
+        doc = item.doc
         old = [r[0] for r in self.db.execute(
             "SELECT doc_id FROM documents WHERE doc_id = ? OR source = ?", [doc.doc_id, source])]
         self._delete(old)
-        self._insert(doc, source, sha256, ingested_at)
+        self._insert(item, source, sha256, ingested_at)
         return bool(old)
 
     def _row(self, table: str, row: dict[str, Any]) -> int:
@@ -197,8 +227,8 @@ class Store:
         cur = self.db.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
         return cur.lastrowid
 
-    def _insert(self, doc: Document, source: str, sha256: str, ingested_at: str) -> None:
-        db = self.db
+    def _insert(self, item: Indexed, source: str, sha256: str, ingested_at: str) -> None:
+        db, doc = self.db, item.doc
         self._row("documents", {
             "doc_id": doc.doc_id, "symbol": doc.symbol, "kind": doc.kind, "title": doc.title,
             "title_search": fold(doc.title or ""), "body": doc.body, "session": doc.session,
@@ -231,23 +261,23 @@ class Store:
         for f in doc.footnotes:
             footnote_ids[f.marker] = self._row(
                 "footnotes", {"doc_id": doc.doc_id, "marker": f.marker, "text": f.text, "line": f.line})
-        paragraph_ids = []
-        for seq, p in enumerate(doc.paragraphs, start=1):
-            search = fold(p.text)
-            pid = self._row("paragraphs", {
-                "doc_id": doc.doc_id, "seq": seq, "section": p.section, "annex": p.annex,
-                "label": p.label, "number": p.number, "verb": p.verb, "text": p.text, "search": search,
-                "speaker_id": speaker_ids[p.speaker] if p.speaker is not None else None,
-                "turn": p.turn + 1 if p.turn is not None else None, "language": p.language,
-                "capacity": p.capacity, "country": p.country, "note": p.note, "line": p.line,
-            })
-            paragraph_ids.append(pid)
-            db.conn.execute("INSERT INTO paragraphs_fts(rowid, search) VALUES (?, ?)", [pid, search])
-            db.conn.execute("INSERT INTO paragraphs_grams(rowid, grams) VALUES (?, ?)", [pid, grams_of(search)])
+        # Ids are assigned here, not by SQLite, so a document's paragraphs and their grams go in
+        # as two executemany calls: inside BEGIN IMMEDIATE no other writer can take them.
+        (first,) = db.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM paragraphs").fetchone()
+        paragraph_ids = list(range(first, first + len(doc.paragraphs)))
+        db.conn.executemany(
+            f"INSERT INTO paragraphs ({', '.join(_PARAGRAPH_COLUMNS)}) VALUES ({', '.join('?' * len(_PARAGRAPH_COLUMNS))})",
+            [(pid, doc.doc_id, seq, p.section, p.annex, p.label, p.number, p.verb, p.text, search,
+              speaker_ids[p.speaker] if p.speaker is not None else None,
+              p.turn + 1 if p.turn is not None else None, p.language, p.capacity, p.country, p.note, p.line)
+             for seq, (pid, p, search) in enumerate(zip(paragraph_ids, doc.paragraphs, item.search), start=1)],
+        )
+        db.conn.executemany("INSERT INTO paragraphs_grams(rowid, grams) VALUES (?, ?)", zip(paragraph_ids, item.grams))
+        for pid, p in zip(paragraph_ids, doc.paragraphs):
             for marker in dict.fromkeys(p.footnotes):
                 if marker in footnote_ids:
                     self._row("paragraph_footnotes", {"paragraph_id": pid, "footnote_id": footnote_ids[marker]})
-        for c in citations(doc):
+        for c in item.citations:
             self._row("citations", {
                 "doc_id": doc.doc_id, "symbol": c.symbol, "raw": c.raw,
                 "paragraph_id": paragraph_ids[c.paragraph] if c.paragraph is not None else None,
@@ -263,6 +293,34 @@ class Store:
         for symbol, relation in relations.items():
             db.execute("INSERT OR REPLACE INTO symbols (symbol, doc_id, relation) VALUES (?, ?, ?)",
                        [symbol, doc.doc_id, relation])
+
+    def optimize(self) -> None:
+        """Merge the gram index into one segment: AND queries over common grams get 2–3× faster
+        (measured on 100k paragraphs). Rewrites the whole index, so only after big ingests."""
+        with self.db.conn:
+            self.db.conn.execute("INSERT INTO paragraphs_grams(paragraphs_grams) VALUES ('optimize')")
+
+    def generation(self) -> tuple[int, int]:
+        """Changes whenever any connection commits to the database: a key for caches."""
+        (version,) = self.db.conn.execute("PRAGMA data_version").fetchone()
+        return version, self.db.conn.total_changes
+
+    def gram_count(self, gram: str) -> int:
+        """How many paragraphs hold ``gram``, counted up to GRAM_COUNT_CAP: enough to tell a
+        rare gram from a common one. Cached until the database changes."""
+        generation = self.generation()
+        if generation != self._gram_generation:
+            self._gram_counts.clear()
+            self._gram_generation = generation
+        count = self._gram_counts.get(gram)
+        if count is None:
+            (count,) = self.db.conn.execute(
+                "SELECT count(*) FROM (SELECT rowid FROM paragraphs_grams WHERE paragraphs_grams MATCH ? "
+                f"LIMIT {GRAM_COUNT_CAP})", ['"' + gram.replace('"', '""') + '"']).fetchone()
+            if len(self._gram_counts) > 100_000:
+                self._gram_counts.clear()
+            self._gram_counts[gram] = count
+        return count
 
     def next_rotation(self, key: str, size: int) -> int:
         """The next position of a rotation over ``size`` items (0, 1, … wrapping), advancing it."""

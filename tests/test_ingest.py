@@ -5,6 +5,7 @@ import shutil
 import pytest
 from seedfiles import RES_75_268, RES_75_276, SEEDS
 
+from bot.answers.search import search
 from bot.ingest import ingest
 from bot.store import SCHEMA_VERSION, Store, StoreError
 
@@ -41,8 +42,10 @@ def test_a_changed_file_replaces_its_document(tmp_path, folder):
     assert report.replaced == [str(path)]
     assert counts(store) == before
     assert store.one("SELECT verb FROM paragraphs WHERE doc_id = 'A/RES/75/268' AND label = 'OP1'")["verb"] == "确认"
-    hits = store.query("SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH '\"确认上海合作组织在确保\"'")
-    assert len(hits) == 1
+    new = search(store, "确认上海合作组织在确保").results
+    assert [(h.label, h.score) for h in new][:1] == [("OP1", 100.0)]
+    # The old paragraph's grams are gone from the index: its words no longer find anything exact.
+    assert not [h for h in search(store, "承认上海合作组织在确保").results if h.score == 100.0]
 
 
 def test_a_failed_replacement_leaves_the_old_document(tmp_path, folder, monkeypatch):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.answers.lookup import resolve
+from bot.answers.search import resolve_speakers, speakers_of_country
 from bot.store import Store
 from bot.symbols import undocs_url
 from bot.text import fold
@@ -38,23 +39,24 @@ def best_passage(text: str, topic: str | None) -> str:
 
 
 def _candidates(store: Store, who: str, doc_id: str | None) -> list[dict[str, Any]]:
-    needle = fold(who)
-    rows = store.query(
-        """SELECT p.id, p.doc_id, p.label, p.text, p.search, p.language, p.capacity, p.country, p.seq,
+    """Statements by the speakers ``who`` names, or by a country's delegates (not its chair
+    presiding), in the order they were made."""
+    by_name = resolve_speakers(store, who)
+    by_country = [i for i in speakers_of_country(store, who) if i not in set(by_name)]
+    if not by_name and not by_country:
+        return []
+    name_marks, country_marks = ",".join("?" * len(by_name)) or "NULL", ",".join("?" * len(by_country)) or "NULL"
+    return store.query(
+        f"""SELECT p.id, p.doc_id, p.label, p.text, p.search, p.language, p.capacity, p.country, p.seq,
                   s.name, s.name_search, s.country AS speaker_country, s.role, s.affiliation,
                   d.symbol, d.date
            FROM paragraphs p JOIN speakers s ON s.id = p.speaker_id JOIN documents d ON d.doc_id = p.doc_id
-           WHERE p.section = 'statement'""" + (" AND p.doc_id = ?" if doc_id else "") + " ORDER BY d.date, p.seq",
-        [doc_id] if doc_id else [],
+           WHERE p.section = 'statement'
+             AND (p.speaker_id IN ({name_marks})
+                  OR (p.speaker_id IN ({country_marks}) AND coalesce(p.capacity, '') != 'chair'))"""
+        + (" AND p.doc_id = ?" if doc_id else "") + " ORDER BY d.date, p.seq",
+        [*by_name, *by_country, *([doc_id] if doc_id else [])],
     )
-    def matches(r: dict[str, Any]) -> bool:
-        return bool(needle) and (
-            needle in r["name_search"]
-            or needle == fold(r["role"] or "")
-            or needle == fold(r["country"] or "")
-            or (needle == fold(r["speaker_country"] or "") and r["capacity"] != "chair")
-        )
-    return [r for r in rows if matches(r)]
 
 
 def attribution(q: dict[str, Any]) -> str:
@@ -80,9 +82,10 @@ def quote(store: Store, who: str, topic: str | None = None, symbol: str | None =
     if not rows:
         return {"quotes": [], "who": who, "topic": topic, "message": f"Nobody matching {who!r} spoke in the corpus."}
     if topic:
-        target = fold(topic)
-        ranked = sorted(rows, key=lambda r: (-fuzz.partial_ratio(target, r["search"]), r["date"] or "", r["seq"]))
-        chosen, position = ranked[:limit], 0
+        # rapidfuzz scores every statement in C; ties go to the earliest (rows are in date order).
+        scored = process.extract(fold(topic), [r["search"] for r in rows], scorer=fuzz.partial_ratio, limit=None)
+        scored.sort(key=lambda m: (-m[1], m[2]))
+        chosen, position = [rows[i] for _, _, i in scored[:limit]], 0
     else:
         key = "quote:" + fold(who) + ":" + (doc_id or "")
         position = index if index is not None else store.next_rotation(key, len(rows))

@@ -13,6 +13,7 @@ it would shift the offsets used to highlight), and the span maps back to the pub
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -25,6 +26,10 @@ from bot.text import fold, fold_with_map
 
 MAX_QUERY = 500
 CANDIDATES = 400  # per candidate query; enough to rerank, few enough to stay fast at scale
+SELECTIVE_ROWS = 5000  # a filter this selective is read whole instead of through the index
+PATTERN_ROWS = 30  # confirmed typo candidates per pattern: they tie, so the page needs few
+PATTERN_GRAMS = 3  # grams from the index per pattern
+MAX_PATTERN_TERM = 12  # longer terms skip the one-pattern-per-pair pass (66 patterns at 12)
 MIN_SCORE = 60.0
 _SENTENCE_END = "。！？；!?;"
 
@@ -93,32 +98,64 @@ def _filters(symbol_doc: str | None, kind: str | None, speaker_ids: list[int] | 
 
 
 class Searcher:
-    """Candidate generation bound to one store and one set of filters."""
+    """Candidate generation bound to one store and one set of filters.
 
-    def __init__(self, store: Store, where: str, params: list[Any]):
-        self.store, self.where, self.params = store, where, params
+    With a selective filter (one document, some speakers) the filtered paragraphs are few
+    and are read directly. Otherwise the character-gram index proposes paragraphs and the
+    paragraph's search text confirms them:
+    - exact: all the query's bigrams, then the substring itself;
+    - one wrong character at i: the grams not touching i, then LIKE with "_" at i, for each i;
+    - two wrong characters (only if no one-character match exists): the same for each pair;
+    - else, loosely: all bigrams but those around i, or one intact third of the phrase,
+      ranked afterwards by rapidfuzz.
+    Confirmed candidates all score as well as any paragraph can, so a few per pattern suffice.
+    """
 
-    def _ids(self, table: str, match: str) -> set[int]:
-        sql = (f"SELECT p.id FROM paragraphs p WHERE p.id IN "
-               f"(SELECT rowid FROM {table} WHERE {table} MATCH ?) AND {self.where} LIMIT {CANDIDATES}")
-        return {r[0] for r in self.store.db.execute(sql, [match, *self.params])}
+    def __init__(self, store: Store, where: str, params: list[Any], selective: bool = False):
+        self.store, self.where, self.params, self.selective = store, where, params, selective
 
-    def _grams_all(self, tokens: list[str]) -> set[int]:
-        if not tokens:
-            return set()
-        return self._ids("paragraphs_grams", " AND ".join(_fts_string(t) for t in tokens))
+    def _rows(self, tokens: list[str] | None, check: str = "", args: list[Any] | None = None,
+              limit: int = CANDIDATES) -> set[int]:
+        args = args or []
+        if self.selective or not tokens:
+            sql = f"SELECT p.id FROM paragraphs p WHERE {self.where} {check} LIMIT {SELECTIVE_ROWS}"
+            return {r[0] for r in self.store.db.execute(sql, [*self.params, *args])}
+        match = " AND ".join(_fts_string(t) for t in dict.fromkeys(tokens))
+        sql = (f"SELECT p.id FROM paragraphs_grams g JOIN paragraphs p ON p.id = g.rowid "
+               f"WHERE paragraphs_grams MATCH ? AND {self.where} {check} LIMIT {limit}")
+        return {r[0] for r in self.store.db.execute(sql, [match, *self.params, *args])}
 
     def exact(self, term: str) -> set[int]:
-        if len(term) >= 3:
-            return self._ids("paragraphs_fts", _fts_string(term))
-        tokens = query_grams(term)
-        if tokens and len("".join(c for c in term if c.isalnum())) == len(term):
-            return self._grams_all(tokens)
-        # Punctuation-only or mixed short terms: the grams index has no tokens for them.
-        sql = f"SELECT p.id FROM paragraphs p WHERE instr(p.search, ?) > 0 AND {self.where} LIMIT {CANDIDATES}"
-        return {r[0] for r in self.store.db.execute(sql, [term, *self.params])}
+        return self._rows(query_grams(term), "AND instr(p.search, ?) > 0", [term])
 
     def fuzzy(self, term: str) -> set[int]:
+        if len(term) < 3:
+            return set()
+        if self.selective:
+            return self._rows(None)  # few enough to score every one
+        if term.isalnum() and len(term) <= MAX_PATTERN_TERM:
+            for wrong in (1, 2):
+                found: set[int] = set()
+                for positions in itertools.combinations(range(len(term)), wrong):
+                    found |= self._pattern(term, positions)
+                if found:
+                    return found
+        return self._loose(term)
+
+    def _pattern(self, term: str, positions: tuple[int, ...]) -> set[int]:
+        """Paragraphs holding ``term`` with any characters at ``positions``."""
+        intact = [term[i : i + 2] for i in range(len(term) - 1) if i not in positions and i + 1 not in positions]
+        intact += [c for i, c in enumerate(term) if i not in positions]
+        counts = {t: self.store.gram_count(t) for t in dict.fromkeys(intact)}
+        if not all(counts.values()):
+            return set()  # a gram no paragraph has: nothing can match
+        # LIKE checks the whole pattern, so the index need only narrow: the rarest grams do it
+        # best, and an AND of a few short posting lists is far cheaper than of all of them.
+        rarest = sorted(counts, key=counts.get)[:PATTERN_GRAMS]
+        like = "".join("_" if i in positions else c for i, c in enumerate(term))
+        return self._rows(rarest, "AND p.search LIKE ?", [f"%{like}%"], limit=PATTERN_ROWS)
+
+    def _loose(self, term: str) -> set[int]:
         chars = "".join(c for c in term if c.isalnum())
         if len(chars) < 3:
             return set()
@@ -128,32 +165,33 @@ class Searcher:
         for i in range(len(chars)):
             keep = [b for j, b in enumerate(bigrams) if j not in (i - 1, i)]
             if keep:
-                found |= self._grams_all(list(dict.fromkeys(keep)))
+                found |= self._rows(keep)
         # Two wrong characters: one third of the phrase is intact.
         if len(chars) >= 6:
             third = len(chars) // 3
             for a, b in ((0, third), (third, 2 * third), (2 * third, len(chars))):
                 chunk = chars[a:b]
-                found |= self._grams_all(list(dict.fromkeys(chunk[i : i + 2] for i in range(len(chunk) - 1))))
+                found |= self._rows([chunk[i : i + 2] for i in range(len(chunk) - 1)])
         return found
 
 
-def _score(terms: list[str], search: str) -> tuple[float, tuple[int, int]]:
-    """Mean partial_ratio over terms (weighted by length) and the span of the longest term."""
-    total, weight, span = 0.0, 0, (0, 0)
-    longest = max(terms, key=len)
+def _score(terms: list[str], search: str) -> float:
+    """Mean partial_ratio over terms, weighted by length (an exact substring scores 100)."""
+    total = weight = 0.0
     for term in terms:
-        pos = search.find(term)
-        if pos >= 0:
-            score, here = 100.0, (pos, pos + len(term))
-        else:
-            al = fuzz.partial_ratio_alignment(term, search)
-            score, here = (al.score, (al.dest_start, al.dest_end)) if al else (0.0, (0, 0))
-        total += score * len(term)
+        total += (100.0 if term in search else fuzz.partial_ratio(term, search)) * len(term)
         weight += len(term)
-        if term == longest:
-            span = here
-    return total / weight, span
+    return total / weight
+
+
+def _span(terms: list[str], search: str) -> tuple[int, int]:
+    """Where the longest term matches in the search text, exactly or at its best alignment."""
+    term = max(terms, key=len)
+    pos = search.find(term)
+    if pos >= 0:
+        return pos, pos + len(term)
+    al = fuzz.partial_ratio_alignment(term, search)
+    return (al.dest_start, al.dest_end) if al else (0, 0)
 
 
 def excerpt(text: str, start: int, end: int, width: int = 60) -> str:
@@ -179,9 +217,17 @@ def display_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def resolve_speakers(store: Store, speaker: str) -> list[int]:
+    """Speakers whose name contains what was typed, or whose role it is (主席, 秘书长)."""
     needle = fold(speaker)
-    rows = store.query("SELECT id, name_search, role, country FROM speakers")
-    return [r["id"] for r in rows if needle and (needle in r["name_search"] or needle == fold(r["role"] or ""))]
+    if not needle:
+        return []
+    rows = store.db.execute("SELECT id FROM speakers WHERE instr(name_search, ?) > 0 OR role = ?", [needle, needle])
+    return [r[0] for r in rows]
+
+
+def speakers_of_country(store: Store, country: str) -> list[int]:
+    needle = fold(country)
+    return [r[0] for r in store.db.execute("SELECT id FROM speakers WHERE country = ?", [needle])] if needle else []
 
 
 def search(
@@ -215,41 +261,58 @@ def search(
     limit = max(1, min(limit, 50))
     offset = max(0, offset)
 
-    searcher = Searcher(store, *_filters(doc_id, kind, speaker_ids, country and fold(country)))
+    selective = doc_id is not None or (speaker_ids is not None and _few_paragraphs(store, speaker_ids))
+    searcher = Searcher(store, *_filters(doc_id, kind, speaker_ids, country and fold(country)), selective=selective)
     per_term = [searcher.exact(t) or searcher.fuzzy(t) for t in terms]
     ids = set.intersection(*per_term) if per_term else set()
     if not ids:
         # Keywords that never share a paragraph: any paragraph with one of them, ranked lower.
         ids = set.union(*per_term) | set.union(*(searcher.fuzzy(t) for t in terms))
-    hits = _rank(store, terms, ids)
-    page = hits[offset : offset + limit]
-    return SearchResult(query=query, total=len(hits), results=page, offset=offset, limit=limit)
+    total, page = _rank(store, terms, ids, offset, limit)
+    return SearchResult(query=query, total=total, results=page, offset=offset, limit=limit)
 
 
-def _rank(store: Store, terms: list[str], ids: set[int]) -> list[Hit]:
+def _few_paragraphs(store: Store, speaker_ids: list[int]) -> bool:
+    if len(speaker_ids) > 200:
+        return False
+    marks = ",".join("?" * len(speaker_ids))
+    (n,) = store.db.execute(f"SELECT count(*) FROM paragraphs WHERE speaker_id IN ({marks})", speaker_ids).fetchone()
+    return n <= SELECTIVE_ROWS
+
+
+def _rank(store: Store, terms: list[str], ids: set[int], offset: int = 0, limit: int = 5) -> tuple[int, list[Hit]]:
+    """Score every candidate on its search text, then build hits for the page asked for only:
+    the excerpt and the span in the published text cost more than the score."""
     if not ids:
-        return []
+        return 0, []
     marks = ",".join("?" * len(ids))
-    rows = store.query(
+    scored = []
+    for pid, search, length in store.db.execute(
+            f"SELECT id, search, length(text) FROM paragraphs WHERE id IN ({marks})", list(ids)):
+        score = _score(terms, search)
+        if score >= MIN_SCORE:
+            scored.append((-score, length, pid))
+    # Best score first; among equals, the shorter paragraph (the match is more of it), then corpus order.
+    scored.sort()
+    page = scored[offset : offset + limit]
+    if not page:
+        return len(scored), []
+    rows = {r["id"]: r for r in store.query(
         f"""SELECT p.id, p.doc_id, p.label, p.section, p.text, p.search, p.language, p.country,
                    d.symbol, d.title, d.kind, d.date, s.name AS speaker, s.country AS speaker_country
             FROM paragraphs p JOIN documents d ON d.doc_id = p.doc_id
-            LEFT JOIN speakers s ON s.id = p.speaker_id WHERE p.id IN ({marks})""",
-        list(ids),
-    )
+            LEFT JOIN speakers s ON s.id = p.speaker_id WHERE p.id IN ({",".join("?" * len(page))})""",
+        [pid for _, _, pid in page],
+    )}
     hits = []
-    for r in rows:
-        score, span = _score(terms, r["search"])
-        if score < MIN_SCORE:
-            continue
-        start, end = display_span(r["text"], span)
+    for neg_score, _, pid in page:
+        r = rows[pid]
+        start, end = display_span(r["text"], _span(terms, r["search"]))
         hits.append(Hit(
             symbol=r["symbol"] or r["doc_id"], doc_id=r["doc_id"], title=r["title"], kind=r["kind"],
             label=r["label"], section=r["section"], text=r["text"], excerpt=excerpt(r["text"], start, end),
-            score=round(score, 1), speaker=r["speaker"], country=r["country"] or r["speaker_country"],
+            score=round(-neg_score, 1), speaker=r["speaker"], country=r["country"] or r["speaker_country"],
             language=r["language"], paragraph_id=r["id"], match=(start, end),
             url=undocs_url(r["symbol"]) if r["symbol"] else "",
         ))
-    # Best score first; among equals, the shorter paragraph (the match is more of it), then corpus order.
-    hits.sort(key=lambda h: (-h.score, len(h.text), h.paragraph_id))
-    return hits
+    return len(scored), hits

@@ -27,9 +27,11 @@ _RESOLUTION_NUMBER = re.compile(r"^\s*(?:(?:E?S-)?\d{1,3}/\d{1,4}\s*[.．]|第\s
 
 def detect_kind(text: str) -> str | None:
     lines = [strip_markdown(ln).strip() for ln in text.splitlines()]
-    headers = sum(1 for ln in lines if HEADER.match(ln))
+    # A record shows itself in its first hundred lines; a resolution's opener is near its top.
+    head = lines[:400]
+    headers = sum(1 for ln in head if HEADER.match(ln))
     # Headers can be cut by a wrap, so a record is also known by its opening and closing lines.
-    cut = sum(1 for ln in lines if HEADER_START.match(ln))
+    cut = sum(1 for ln in head if HEADER_START.match(ln))
     if headers >= 2 or (max(headers, cut) >= 1 and any(ln.endswith(("开会。", "散会。")) for ln in lines)):
         return "record"
     if _LETTER.search(text):

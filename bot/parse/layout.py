@@ -38,7 +38,11 @@ _RUNNING_HEAD = re.compile(
     r"^(?:(?P<d1>\d{2}/\d{2}/\d{4})\s+.*\s(?P<s1>[A-Z]{1,3}/\S+)"
     r"|(?P<s2>[A-Z]{1,3}/\S+)\s.*\s(?P<d2>\d{2}/\d{2}/\d{4}))$"
 )
+_FURNITURE_HINT = re.compile(r"[/*-]")
 _SYMBOL_LINE = re.compile(r"^(?:联\s*合\s*国\s+)?(?P<s>[A-Z]{1,3}/[A-Za-z0-9./()\- –]+)$")
+
+
+_MARKUP = re.compile(r"[\[*\\#]")  # what strip_markdown, heading_level and bold_spans look for
 
 
 @dataclass
@@ -70,18 +74,14 @@ class Block:
 
 def read_lines(text: str) -> list[Line]:
     lines = []
-    for no, raw in enumerate(text.splitlines(), start=1):
-        raw = raw.replace("\u3000", " ").rstrip()
-        lines.append(
-            Line(
-                no=no,
-                raw=raw,
-                text=strip_markdown(raw).strip(),
-                heading=heading_level(raw),
-                indented=raw[:1] == " " and raw.strip() != "",
-                bold=bold_spans(raw),
-            )
-        )
+    for no, raw in enumerate(text.replace("\u3000", " ").splitlines(), start=1):
+        raw = raw.rstrip()
+        if _MARKUP.search(raw):
+            lines.append(Line(no, raw, strip_markdown(raw).strip(), heading_level(raw), raw[:1] == " " and raw.strip() != "",
+                              bold_spans(raw)))
+        else:  # plain text, most lines: none of the markdown work
+            stripped = raw.strip()
+            lines.append(Line(no, raw, stripped, 0, raw[:1] == " " and stripped != "", []))
     return lines
 
 
@@ -122,6 +122,9 @@ def strip_page_furniture(lines: list[Line]) -> tuple[list[Line], list[RunningHea
     kept: list[Line] = []
     heads: list[RunningHead] = []
     for ln in lines:
+        if not _FURNITURE_HINT.search(ln.text):  # most lines: no slash, dash or star
+            kept.append(ln)
+            continue
         if _JOB_NUMBER.match(ln.text):
             continue
         if head := _head(ln.text):
@@ -203,8 +206,8 @@ def paragraphs(
         elif wrapped:
             # A blank line ends a paragraph unless it fell where a page broke a full line
             # (预防冲 / blank / 突); a page-break indent ends one only after a full stop.
-            cut = display_width(parts[-1].text) >= column - 2.5
-            new = (gap and (ends_paragraph(current, wrapped, comma_ends) or not cut)) or (
+            new = (gap and (ends_paragraph(current, wrapped, comma_ends)
+                            or display_width(current) < column - 2.5)) or (
                 ln.indented and ends_paragraph(current, wrapped)
             )
         else:

@@ -68,6 +68,11 @@ def _annex(blocks: list[Block], roman: str) -> tuple[list[Paragraph], list[str]]
 
 def parse_letter(text: str) -> Document:
     lines, footnotes, heads = clean_lines(text)
+    for ln in lines:
+        # The letter's heading and its annexes' headings stand alone even in plain text,
+        # where nothing else marks them and an unpunctuated line would join the next.
+        if _LETTER_HEADING.match(ln.text) or _ANNEX.match(ln.text):
+            ln.heading = ln.heading or 1
     blocks = paragraphs(lines, is_wrapped(lines), starts=_starts, comma_ends=True)
     doc = Document(kind="letter", footnotes=footnotes)
     if heads:

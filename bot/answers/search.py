@@ -28,7 +28,8 @@ MAX_QUERY = 500
 CANDIDATES = 400  # per candidate query; enough to rerank, few enough to stay fast at scale
 SELECTIVE_ROWS = 5000  # a filter this selective is read whole instead of through the index
 PATTERN_ROWS = 30  # confirmed typo candidates per pattern: they tie, so the page needs few
-PATTERN_GRAMS = 3  # grams from the index per pattern
+PATTERN_GRAMS = 3
+PAGE_FILL = 10  # confirmed typo matches that make looser candidates unnecessary  # grams from the index per pattern
 MAX_PATTERN_TERM = 12  # longer terms skip the one-pattern-per-pair pass (66 patterns at 12)
 MIN_SCORE = 60.0
 _SENTENCE_END = "。！？；!?;"
@@ -133,27 +134,27 @@ class Searcher:
             return set()
         if self.selective:
             return self._rows(None)  # few enough to score every one
+        found: set[int] = set()
         if term.isalnum() and len(term) <= MAX_PATTERN_TERM:
-            for wrong in (1, 2):
-                found: set[int] = set()
-                for positions in itertools.combinations(range(len(term)), wrong):
-                    found |= self._pattern(term, positions)
-                if found:
+            for patterns in (_one_edit(term), _two_substitutions(term)):
+                for pattern in patterns:
+                    found |= self._like(pattern)
+                # Fewer confirmed matches than a page: fill it with the next best.
+                if len(found) >= PAGE_FILL:
                     return found
-        return self._loose(term)
+        return found | self._loose(term)
 
-    def _pattern(self, term: str, positions: tuple[int, ...]) -> set[int]:
-        """Paragraphs holding ``term`` with any characters at ``positions``."""
-        intact = [term[i : i + 2] for i in range(len(term) - 1) if i not in positions and i + 1 not in positions]
-        intact += [c for i, c in enumerate(term) if i not in positions]
-        counts = {t: self.store.gram_count(t) for t in dict.fromkeys(intact)}
+    def _like(self, pattern: str) -> set[int]:
+        """Paragraphs matching ``pattern``, a term with "_" for any one character."""
+        grams = [pattern[i : i + 2] for i in range(len(pattern) - 1) if "_" not in pattern[i : i + 2]]
+        grams += [c for c in pattern if c != "_"]
+        counts = {g: self.store.gram_count(g) for g in dict.fromkeys(grams)}
         if not all(counts.values()):
             return set()  # a gram no paragraph has: nothing can match
         # LIKE checks the whole pattern, so the index need only narrow: the rarest grams do it
         # best, and an AND of a few short posting lists is far cheaper than of all of them.
         rarest = sorted(counts, key=counts.get)[:PATTERN_GRAMS]
-        like = "".join("_" if i in positions else c for i, c in enumerate(term))
-        return self._rows(rarest, "AND p.search LIKE ?", [f"%{like}%"], limit=PATTERN_ROWS)
+        return self._rows(rarest, "AND p.search LIKE ?", [f"%{pattern}%"], limit=PATTERN_ROWS)
 
     def _loose(self, term: str) -> set[int]:
         chars = "".join(c for c in term if c.isalnum())
@@ -173,6 +174,20 @@ class Searcher:
                 chunk = chars[a:b]
                 found |= self._rows([chunk[i : i + 2] for i in range(len(chunk) - 1)])
         return found
+
+
+def _one_edit(term: str) -> list[str]:
+    """LIKE patterns for the term with one character wrong, one too many, or one missing."""
+    n = len(term)
+    wrong = [term[:i] + "_" + term[i + 1 :] for i in range(n)]
+    extra = [term[:i] + term[i + 1 :] for i in range(n)] if n > 3 else []
+    missing = [term[:i] + "_" + term[i:] for i in range(1, n)]
+    return list(dict.fromkeys(wrong + extra + missing))
+
+
+def _two_substitutions(term: str) -> list[str]:
+    return ["".join("_" if k in (i, j) else c for k, c in enumerate(term))
+            for i, j in itertools.combinations(range(len(term)), 2)]
 
 
 def _score(terms: list[str], search: str) -> float:

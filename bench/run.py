@@ -133,15 +133,13 @@ def build_queries(db: Path, per_kind: int, seed: int) -> dict[str, list[dict]]:
 
 
 def answer(db: Path, queries: dict[str, list[dict]]) -> dict:
-    from bot.answers.complete import Completer
-    from bot.answers.lookup import lookup
-    from bot.answers.quote import quote
-    from bot.answers.search import QueryError, search
+    """Every query through the façade the Discord bot and the shell use (bot/service.py)."""
+    from bot.answers.search import QueryError
+    from bot.service import Plenary
     from bot.store import Store
 
     t = time.perf_counter()
-    store = Store(db)
-    completer = Completer(store)
+    plenary = Plenary(Store(db))
     startup = time.perf_counter() - t
     latencies: dict[str, list[float]] = {}
     top: dict[str, list[list[int]]] = {}
@@ -152,16 +150,16 @@ def answer(db: Path, queries: dict[str, list[dict]]) -> dict:
             ids: list[int] = []
             if kind in SEARCH_KINDS:
                 try:
-                    result = search(store, q["query"], speaker=q.get("speaker"), limit=10)
-                    ids = [h.paragraph_id for h in result.results]
+                    result = plenary.search(q["query"], speaker=q.get("speaker"), limit=10)
+                    ids = [h["paragraph_id"] for h in result["results"]]
                 except QueryError:
                     pass
             elif kind == "quote":
-                ids = [x["paragraph_id"] for x in quote(store, q["who"], q["topic"]).get("quotes", [])]
+                ids = [x["paragraph_id"] for x in plenary.quote(q["who"], q["topic"]).get("quotes", [])]
             elif kind == "lookup":
-                ids = [1] if lookup(store, q["query"]).get("found") else []
+                ids = [1] if plenary.doc(q["query"]).get("found") else []
             else:
-                ids = [1] if completer.symbol_choices(q["query"]) else []
+                ids = [1] if plenary.complete_symbols(q["query"]) else []
             latencies.setdefault(kind, []).append((time.perf_counter() - t) * 1000)
             top.setdefault(kind, []).append(ids)
             empty[kind] = empty.get(kind, 0) + (not ids)

@@ -22,7 +22,7 @@ from bot.model import Document
 from bot.parse import Citation, citations
 from bot.text import fold
 
-SCHEMA_VERSION = 2  # 2: one character-gram index (ascii tokenizer) instead of trigram + grams
+SCHEMA_VERSION = 3  # 2: one gram index (ascii tokenizer) instead of trigram + grams; 3: skip-pairs
 
 
 @dataclass
@@ -44,7 +44,7 @@ def index_document(doc: Document) -> Indexed:
     return Indexed(doc, search, [grams_of(s) for s in search], citations(doc))
 
 
-GRAM_COUNT_CAP = 2000
+GRAM_COUNT_CAP = 5000
 _PARAGRAPH_COLUMNS = ("id", "doc_id", "seq", "section", "annex", "label", "number", "verb", "text", "search",
                       "speaker_id", "turn", "language", "capacity", "country", "note", "line")
 
@@ -305,21 +305,24 @@ class Store:
         (version,) = self.db.conn.execute("PRAGMA data_version").fetchone()
         return version, self.db.conn.total_changes
 
-    def gram_count(self, gram: str) -> int:
-        """How many paragraphs hold ``gram``, counted up to GRAM_COUNT_CAP: enough to tell a
-        rare gram from a common one. Cached until the database changes."""
+    def gram_counts(self) -> dict[str, int]:
+        """A cache of how many paragraphs hold each gram (see gram_count), emptied whenever the
+        database changed; fetch it once per query, then call gram_count."""
         generation = self.generation()
-        if generation != self._gram_generation:
+        if generation != self._gram_generation or len(self._gram_counts) > 200_000:
             self._gram_counts.clear()
             self._gram_generation = generation
-        count = self._gram_counts.get(gram)
+        return self._gram_counts
+
+    def gram_count(self, gram: str, cache: dict[str, int]) -> int:
+        """How many paragraphs hold ``gram``, counted up to GRAM_COUNT_CAP: enough to tell a
+        rare gram from a common one."""
+        count = cache.get(gram)
         if count is None:
             (count,) = self.db.conn.execute(
                 "SELECT count(*) FROM (SELECT rowid FROM paragraphs_grams WHERE paragraphs_grams MATCH ? "
                 f"LIMIT {GRAM_COUNT_CAP})", ['"' + gram.replace('"', '""') + '"']).fetchone()
-            if len(self._gram_counts) > 100_000:
-                self._gram_counts.clear()
-            self._gram_counts[gram] = count
+            cache[gram] = count
         return count
 
     def next_rotation(self, key: str, size: int) -> int:

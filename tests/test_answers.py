@@ -37,6 +37,14 @@ def test_one_wrong_character_still_finds_the_paragraph_first(seeded_db):
     assert hit.excerpt.count("**") == 2
 
 
+def test_a_missing_character_still_finds_the_paragraph_first(seeded_db):
+    assert top(seeded_db, "转变成为一个多功机构").label == "PP5"
+
+
+def test_an_extra_character_still_finds_the_paragraph_first(seeded_db):
+    assert top(seeded_db, "转变成为一个多功能能机构").label == "PP5"
+
+
 def test_two_wrong_characters_in_a_longer_phrase(seeded_db):
     assert top(seeded_db, "转变成为一个多功熊机沟").label == "PP5"
 
@@ -65,7 +73,7 @@ def test_two_character_query_matches_only_paragraphs_with_both(seeded_db):
 
 
 def test_short_term_inside_a_longer_query_is_not_dropped(seeded_db):
-    # FTS5 trigram silently ignores a 2-character term in a MATCH; we must not.
+    # A trigram index would silently ignore a 2-character term in a MATCH; we must not.
     for h in search(seeded_db, "北约 集安组织", limit=50).results:
         assert "北约" in h.text
 

@@ -54,12 +54,18 @@ class Completer:
             return [c for _, _, c in self.symbols[:MAX_CHOICES]]
         key = (canonical(typed) or typed).upper()
         folded = fold(typed)
+        # Newest first within each tier; a keystroke stops as soon as the menu is full.
         ranked: list[tuple[int, float, int, Choice]] = []
-        for i, (sym, title, choice) in enumerate(self.symbols):
+        for i, (sym, _, choice) in enumerate(self.symbols):
             if sym.startswith(key):
                 ranked.append((0, 0.0, i, choice))
-            elif key in sym or (folded and folded in title):
+                if len(ranked) == MAX_CHOICES:
+                    return [c for *_, c in ranked]
+        for i, (sym, title, choice) in enumerate(self.symbols):
+            if not sym.startswith(key) and (key in sym or (folded and folded in title)):
                 ranked.append((1, 0.0, i, choice))
+                if len(ranked) == MAX_CHOICES:
+                    return [c for *_, c in ranked]
         if len(ranked) < MAX_CHOICES:
             taken = {c.value for *_, c in ranked}
             keys = [s for s, _, c in self.symbols]
@@ -73,8 +79,13 @@ class Completer:
         folded = fold(typed or "")
         if not folded:
             return [c for _, c in self.speakers[:MAX_CHOICES]]
-        ranked = [(0 if key.startswith(folded) else 1, i, c) for i, (key, c) in enumerate(self.speakers)
-                  if folded in key]
+        ranked: list[tuple[int, int, Choice]] = []
+        for tier, test in ((0, str.startswith), (1, lambda k, f: f in k and not k.startswith(f))):
+            for i, (key, c) in enumerate(self.speakers):
+                if test(key, folded):
+                    ranked.append((tier, i, c))
+                    if len(ranked) == MAX_CHOICES:
+                        return [c for *_, c in ranked]
         if len(ranked) < MAX_CHOICES:
             taken = {c for *_, c in ranked}
             keys = [k for k, _ in self.speakers]

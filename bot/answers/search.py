@@ -1,12 +1,8 @@
 """Fuzzy excerpt search: full-text candidates, rapidfuzz rerank, an excerpt around the match.
 
-Candidates come from two FTS5 indexes over the folded text (bot/text.py):
-- the trigram index finds exact substrings of 3+ characters;
-- the character-gram index (bot/grams.py) finds 1–2 character queries, which trigrams can't,
-  and phrases with a wrong character: with one substitution at position i, every bigram
-  not touching i is intact, so "all bigrams but those around i", for each i, finds them;
-  with up to two, one of three chunks of the phrase is intact.
-User text never reaches FTS5 as syntax: every term is a quoted string of plain tokens.
+Candidates come from one FTS5 index of character grams over the folded text (bot/grams.py,
+bot/text.py), confirmed against each paragraph's search text (see Searcher). User text never
+reaches FTS5 as syntax: every term is a quoted string of plain tokens.
 rapidfuzz's partial_ratio then scores each candidate on the folded text (no default_process:
 it would shift the offsets used to highlight), and the span maps back to the published text.
 """
@@ -19,7 +15,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from bot.grams import query_grams
+from bot.grams import query_grams, skip_gram
 from bot.store import Store
 from bot.symbols import undocs_url
 from bot.text import fold, fold_with_map
@@ -29,6 +25,7 @@ CANDIDATES = 400  # per candidate query; enough to rerank, few enough to stay fa
 SELECTIVE_ROWS = 5000  # a filter this selective is read whole instead of through the index
 PATTERN_ROWS = 30  # confirmed typo candidates per pattern: they tie, so the page needs few
 PATTERN_GRAMS = 3
+PATTERN_SCAN = 3000  # index proposals confirmed per pattern, at most
 PAGE_FILL = 10  # confirmed typo matches that make looser candidates unnecessary  # grams from the index per pattern
 MAX_PATTERN_TERM = 12  # longer terms skip the one-pattern-per-pair pass (66 patterns at 12)
 MIN_SCORE = 60.0
@@ -114,6 +111,7 @@ class Searcher:
 
     def __init__(self, store: Store, where: str, params: list[Any], selective: bool = False):
         self.store, self.where, self.params, self.selective = store, where, params, selective
+        self.counts = store.gram_counts()
 
     def _rows(self, tokens: list[str] | None, check: str = "", args: list[Any] | None = None,
               limit: int = CANDIDATES) -> set[int]:
@@ -126,8 +124,10 @@ class Searcher:
                f"WHERE paragraphs_grams MATCH ? AND {self.where} {check} LIMIT {limit}")
         return {r[0] for r in self.store.db.execute(sql, [match, *self.params, *args])}
 
-    def exact(self, term: str) -> set[int]:
-        return self._rows(query_grams(term), "AND instr(p.search, ?) > 0", [term])
+    def exact(self, *terms: str) -> set[int]:
+        """Paragraphs holding every one of ``terms`` as it is."""
+        tokens = [g for t in terms for g in query_grams(t)]
+        return self._rows(tokens, " ".join("AND instr(p.search, ?) > 0" for _ in terms), list(terms))
 
     def fuzzy(self, term: str) -> set[int]:
         if len(term) < 3:
@@ -136,25 +136,42 @@ class Searcher:
             return self._rows(None)  # few enough to score every one
         found: set[int] = set()
         if term.isalnum() and len(term) <= MAX_PATTERN_TERM:
+            # Within a stage every confirmed match scores alike (one edit: (n-1)/n), so the
+            # most selective patterns go first and the stage ends once a page is full.
             for patterns in (_one_edit(term), _two_substitutions(term)):
-                for pattern in patterns:
-                    found |= self._like(pattern)
-                # Fewer confirmed matches than a page: fill it with the next best.
-                if len(found) >= PAGE_FILL:
-                    return found
+                planned = sorted((self._plan(p) for p in patterns), key=lambda plan: plan[0])
+                for cost, pattern, grams in planned:
+                    if cost == 0:
+                        continue  # a gram no paragraph has: nothing can match
+                    found |= self._like(pattern, grams)
+                    if len(found) >= PAGE_FILL:
+                        return found
         return found | self._loose(term)
 
-    def _like(self, pattern: str) -> set[int]:
-        """Paragraphs matching ``pattern``, a term with "_" for any one character."""
+    def _plan(self, pattern: str) -> tuple[int, str, list[str]]:
+        """(estimated proposals, pattern, grams to ask the index for) for a LIKE pattern."""
         grams = [pattern[i : i + 2] for i in range(len(pattern) - 1) if "_" not in pattern[i : i + 2]]
+        # Across a wildcard: the characters on either side, one apart (see bot/grams.py).
+        grams += [skip_gram(pattern[i], pattern[i + 2]) for i in range(len(pattern) - 2)
+                  if pattern[i + 1] == "_" and "_" not in (pattern[i], pattern[i + 2])]
         grams += [c for c in pattern if c != "_"]
-        counts = {g: self.store.gram_count(g) for g in dict.fromkeys(grams)}
-        if not all(counts.values()):
-            return set()  # a gram no paragraph has: nothing can match
+        counts = {g: self.store.gram_count(g, self.counts) for g in dict.fromkeys(grams)}
         # LIKE checks the whole pattern, so the index need only narrow: the rarest grams do it
         # best, and an AND of a few short posting lists is far cheaper than of all of them.
-        rarest = sorted(counts, key=counts.get)[:PATTERN_GRAMS]
-        return self._rows(rarest, "AND p.search LIKE ?", [f"%{pattern}%"], limit=PATTERN_ROWS)
+        rarest = sorted(counts, key=lambda g: (counts[g], -len(g)))
+        least = counts[rarest[0]] if rarest else 0
+        return least, pattern, rarest[:PATTERN_GRAMS]
+
+    def _like(self, pattern: str, grams: list[str]) -> set[int]:
+        """Paragraphs matching ``pattern`` (a term with "_" for any one character) among those
+        the index proposes for ``grams``."""
+        # Confirm at most PATTERN_SCAN proposals: a pattern of common grams costs a bounded
+        # few milliseconds, not a scan of the corpus.
+        sql = (f"SELECT p.id FROM (SELECT rowid FROM paragraphs_grams WHERE paragraphs_grams MATCH ? "
+               f"LIMIT {PATTERN_SCAN}) c JOIN paragraphs p ON p.id = c.rowid "
+               f"WHERE {self.where} AND p.search LIKE ? LIMIT {PATTERN_ROWS}")
+        match = " AND ".join(_fts_string(g) for g in grams)
+        return {r[0] for r in self.store.db.execute(sql, [match, *self.params, f"%{pattern}%"])}
 
     def _loose(self, term: str) -> set[int]:
         chars = "".join(c for c in term if c.isalnum())
@@ -278,11 +295,19 @@ def search(
 
     selective = doc_id is not None or (speaker_ids is not None and _few_paragraphs(store, speaker_ids))
     searcher = Searcher(store, *_filters(doc_id, kind, speaker_ids, country and fold(country)), selective=selective)
-    per_term = [searcher.exact(t) or searcher.fuzzy(t) for t in terms]
-    ids = set.intersection(*per_term) if per_term else set()
+    # All the words, as typed, in one paragraph: one index query for them together (separate
+    # queries, each capped, would rarely meet).
+    ids = searcher.exact(*terms)
+    per_term: list[set[int]] = []
+    if not ids:
+        if len(terms) == 1:
+            per_term = [searcher.fuzzy(terms[0])]
+        else:
+            per_term = [searcher.exact(t) or searcher.fuzzy(t) for t in terms]
+        ids = set.intersection(*per_term)
     if not ids:
         # Keywords that never share a paragraph: any paragraph with one of them, ranked lower.
-        ids = set.union(*per_term) | set.union(*(searcher.fuzzy(t) for t in terms))
+        ids = set.union(*per_term)
     total, page = _rank(store, terms, ids, offset, limit)
     return SearchResult(query=query, total=total, results=page, offset=offset, limit=limit)
 

@@ -33,6 +33,7 @@ class Plenary:
     def refresh(self) -> None:
         """Rebuild in-memory indexes after the corpus changed."""
         self.completer = Completer(self.store)
+        self.store.speaker_names()  # built now, not in the first quote's time
         # The completer's hundreds of thousands of small objects live as long as the process:
         # keep them out of the cyclic collector, whose full passes over them paused answers
         # for 100-200 ms (autocomplete p99 at a million paragraphs, bench/run.py).

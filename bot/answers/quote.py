@@ -38,25 +38,36 @@ def best_passage(text: str, topic: str | None) -> str:
     return passage if len(passage) <= MAX_QUOTE else passage[: MAX_QUOTE - 1] + "…"
 
 
-def _candidates(store: Store, who: str, doc_id: str | None) -> list[dict[str, Any]]:
-    """Statements by the speakers ``who`` names, or by a country's delegates (not its chair
-    presiding), in the order they were made."""
+_FULL_ROW = """SELECT p.id, p.doc_id, p.label, p.text, p.search, p.language, p.capacity, p.country, p.seq,
+                     s.name, s.name_search, s.country AS speaker_country, s.role, s.affiliation,
+                     d.symbol, d.date
+              FROM paragraphs p JOIN speakers s ON s.id = p.speaker_id JOIN documents d ON d.doc_id = p.doc_id"""
+
+
+def _candidates(store: Store, who: str, doc_id: str | None) -> list[tuple[int, str]]:
+    """(paragraph id, search text) of the statements by the speakers ``who`` names, or by a
+    country's delegates (not its chair presiding), in the order they were made. Only these two
+    columns: a delegate of hundreds of meetings has thousands of statements to score."""
     by_name = resolve_speakers(store, who)
-    by_country = [i for i in speakers_of_country(store, who) if i not in set(by_name)]
+    named = set(by_name)
+    by_country = [i for i in speakers_of_country(store, who) if i not in named]
     if not by_name and not by_country:
         return []
     name_marks, country_marks = ",".join("?" * len(by_name)) or "NULL", ",".join("?" * len(by_country)) or "NULL"
-    return store.query(
-        f"""SELECT p.id, p.doc_id, p.label, p.text, p.search, p.language, p.capacity, p.country, p.seq,
-                  s.name, s.name_search, s.country AS speaker_country, s.role, s.affiliation,
-                  d.symbol, d.date
-           FROM paragraphs p JOIN speakers s ON s.id = p.speaker_id JOIN documents d ON d.doc_id = p.doc_id
+    rows = store.db.execute(
+        f"""SELECT p.id, p.search FROM paragraphs p JOIN documents d ON d.doc_id = p.doc_id
            WHERE p.section = 'statement'
              AND (p.speaker_id IN ({name_marks})
                   OR (p.speaker_id IN ({country_marks}) AND coalesce(p.capacity, '') != 'chair'))"""
-        + (" AND p.doc_id = ?" if doc_id else "") + " ORDER BY d.date, p.seq",
+        + (" AND p.doc_id = ?" if doc_id else "") + " ORDER BY d.date, p.doc_id, p.seq",
         [*by_name, *by_country, *([doc_id] if doc_id else [])],
     )
+    return rows.fetchall()
+
+
+def _full_rows(store: Store, ids: list[int]) -> list[dict[str, Any]]:
+    rows = {r["id"]: r for r in store.query(f"{_FULL_ROW} WHERE p.id IN ({','.join('?' * len(ids))})", ids)}
+    return [rows[i] for i in ids]
 
 
 def attribution(q: dict[str, Any]) -> str:
@@ -82,15 +93,21 @@ def quote(store: Store, who: str, topic: str | None = None, symbol: str | None =
     if not rows:
         return {"quotes": [], "who": who, "topic": topic, "message": f"Nobody matching {who!r} spoke in the corpus."}
     if topic:
-        # rapidfuzz scores every statement in C; ties go to the earliest (rows are in date order).
-        scored = process.extract(fold(topic), [r["search"] for r in rows], scorer=fuzz.partial_ratio, limit=None)
-        scored.sort(key=lambda m: (-m[1], m[2]))
-        chosen, position = [rows[i] for _, _, i in scored[:limit]], 0
+        target = fold(topic)
+        # The topic as typed, earliest first (rows are in date order): a plain substring test.
+        picked = [pid for pid, search in rows if target in search][:limit]
+        if len(picked) < limit:
+            # Else rapidfuzz scores every statement in C; ties go to the earliest.
+            scored = process.extract(target, [search for _, search in rows], scorer=fuzz.partial_ratio, limit=None)
+            scored.sort(key=lambda m: (-m[1], m[2]))
+            picked += [rows[i][0] for _, _, i in scored if rows[i][0] not in picked][: limit - len(picked)]
+        position = 0
     else:
         key = "quote:" + fold(who) + ":" + (doc_id or "")
         position = index if index is not None else store.next_rotation(key, len(rows))
         position %= len(rows)
-        chosen = [rows[(position + k) % len(rows)] for k in range(min(limit, len(rows)))]
+        picked = [rows[(position + k) % len(rows)][0] for k in range(min(limit, len(rows)))]
+    chosen = _full_rows(store, picked)
     quotes = []
     for r in chosen:
         q = {

@@ -16,7 +16,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from bot.grams import query_grams, skip_gram
-from bot.store import Store
+from bot.store import GRAM_COUNT_CAP, Store
 from bot.symbols import undocs_url
 from bot.text import fold, fold_with_map
 
@@ -25,7 +25,7 @@ CANDIDATES = 400  # per candidate query; enough to rerank, few enough to stay fa
 SELECTIVE_ROWS = 5000  # a filter this selective is read whole instead of through the index
 PATTERN_ROWS = 30  # confirmed typo candidates per pattern: they tie, so the page needs few
 PATTERN_GRAMS = 3
-PATTERN_SCAN = 3000  # index proposals confirmed per pattern, at most
+PATTERN_SCAN = 1500  # index proposals confirmed per pattern, at most
 PAGE_FILL = 10  # confirmed typo matches that make looser candidates unnecessary  # grams from the index per pattern
 MAX_PATTERN_TERM = 12  # longer terms skip the one-pattern-per-pair pass (66 patterns at 12)
 MIN_SCORE = 60.0
@@ -109,9 +109,25 @@ class Searcher:
     Confirmed candidates all score as well as any paragraph can, so a few per pattern suffice.
     """
 
-    def __init__(self, store: Store, where: str, params: list[Any], selective: bool = False):
+    def __init__(self, store: Store, where: str, params: list[Any], selective: bool = False,
+                 allowed: set[int] | None = None):
         self.store, self.where, self.params, self.selective = store, where, params, selective
+        # Paragraph ids a medium-sized filter allows (a speaker in hundreds of meetings): the
+        # index's proposals are intersected with them in memory, instead of each proposal's
+        # row being read to test the filter.
+        self.allowed = allowed
         self.counts = store.gram_counts()
+
+    def _confirm(self, match: str, check: str, args: list[Any], limit: int) -> set[int]:
+        assert self.allowed is not None
+        proposed = {r[0] for r in self.store.db.execute(
+            "SELECT rowid FROM paragraphs_grams WHERE paragraphs_grams MATCH ?", [match])}
+        ids = sorted(proposed & self.allowed)[:SELECTIVE_ROWS]
+        if not ids:
+            return set()
+        sql = (f"SELECT p.id FROM paragraphs p WHERE p.id IN ({','.join('?' * len(ids))}) "
+               f"AND {self.where} {check} LIMIT {limit}")
+        return {r[0] for r in self.store.db.execute(sql, [*ids, *self.params, *args])}
 
     def _rows(self, tokens: list[str] | None, check: str = "", args: list[Any] | None = None,
               limit: int = CANDIDATES) -> set[int]:
@@ -120,6 +136,8 @@ class Searcher:
             sql = f"SELECT p.id FROM paragraphs p WHERE {self.where} {check} LIMIT {SELECTIVE_ROWS}"
             return {r[0] for r in self.store.db.execute(sql, [*self.params, *args])}
         match = " AND ".join(_fts_string(t) for t in dict.fromkeys(tokens))
+        if self.allowed is not None:
+            return self._confirm(match, check, args, limit)
         sql = (f"SELECT p.id FROM paragraphs_grams g JOIN paragraphs p ON p.id = g.rowid "
                f"WHERE paragraphs_grams MATCH ? AND {self.where} {check} LIMIT {limit}")
         return {r[0] for r in self.store.db.execute(sql, [match, *self.params, *args])}
@@ -148,7 +166,7 @@ class Searcher:
                         return found
         return found | self._loose(term)
 
-    def _plan(self, pattern: str) -> tuple[int, str, list[str]]:
+    def _plan(self, pattern: str) -> tuple[float, str, list[str]]:
         """(estimated proposals, pattern, grams to ask the index for) for a LIKE pattern."""
         grams = [pattern[i : i + 2] for i in range(len(pattern) - 1) if "_" not in pattern[i : i + 2]]
         # Across a wildcard: the characters on either side, one apart (see bot/grams.py).
@@ -158,9 +176,13 @@ class Searcher:
         counts = {g: self.store.gram_count(g, self.counts) for g in dict.fromkeys(grams)}
         # LIKE checks the whole pattern, so the index need only narrow: the rarest grams do it
         # best, and an AND of a few short posting lists is far cheaper than of all of them.
-        rarest = sorted(counts, key=lambda g: (counts[g], -len(g)))
-        least = counts[rarest[0]] if rarest else 0
-        return least, pattern, rarest[:PATTERN_GRAMS]
+        rarest = sorted(counts, key=lambda g: (counts[g], -len(g)))[:PATTERN_GRAMS]
+        # Proposals the index will make for their AND, were the grams independent: the order
+        # in which to try patterns (0 if a gram is missing: the pattern can't match).
+        estimate = float(GRAM_COUNT_CAP)
+        for g in rarest:
+            estimate *= counts[g] / GRAM_COUNT_CAP
+        return (estimate if all(counts.values()) else 0.0), pattern, rarest
 
     def _like(self, pattern: str, grams: list[str]) -> set[int]:
         """Paragraphs matching ``pattern`` (a term with "_" for any one character) among those
@@ -171,6 +193,8 @@ class Searcher:
                f"LIMIT {PATTERN_SCAN}) c JOIN paragraphs p ON p.id = c.rowid "
                f"WHERE {self.where} AND p.search LIKE ? LIMIT {PATTERN_ROWS}")
         match = " AND ".join(_fts_string(g) for g in grams)
+        if self.allowed is not None:
+            return self._confirm(match, "AND p.search LIKE ?", [f"%{pattern}%"], PATTERN_ROWS)
         return {r[0] for r in self.store.db.execute(sql, [match, *self.params, f"%{pattern}%"])}
 
     def _loose(self, term: str) -> set[int]:
@@ -250,16 +274,11 @@ def display_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 def resolve_speakers(store: Store, speaker: str) -> list[int]:
     """Speakers whose name contains what was typed, or whose role it is (主席, 秘书长)."""
-    needle = fold(speaker)
-    if not needle:
-        return []
-    rows = store.db.execute("SELECT id FROM speakers WHERE instr(name_search, ?) > 0 OR role = ?", [needle, needle])
-    return [r[0] for r in rows]
+    return store.speaker_names().named(fold(speaker))
 
 
 def speakers_of_country(store: Store, country: str) -> list[int]:
-    needle = fold(country)
-    return [r[0] for r in store.db.execute("SELECT id FROM speakers WHERE country = ?", [needle])] if needle else []
+    return store.speaker_names().of_country(fold(country))
 
 
 def search(
@@ -293,8 +312,10 @@ def search(
     limit = max(1, min(limit, 50))
     offset = max(0, offset)
 
-    selective = doc_id is not None or (speaker_ids is not None and _few_paragraphs(store, speaker_ids))
-    searcher = Searcher(store, *_filters(doc_id, kind, speaker_ids, country and fold(country)), selective=selective)
+    allowed = _speaker_paragraphs(store, speaker_ids) if speaker_ids is not None and doc_id is None else None
+    selective = doc_id is not None or (allowed is not None and len(allowed) <= SELECTIVE_ROWS)
+    searcher = Searcher(store, *_filters(doc_id, kind, speaker_ids, country and fold(country)), selective=selective,
+                        allowed=allowed if not selective else None)
     # All the words, as typed, in one paragraph: one index query for them together (separate
     # queries, each capped, would rarely meet).
     ids = searcher.exact(*terms)
@@ -312,12 +333,14 @@ def search(
     return SearchResult(query=query, total=total, results=page, offset=offset, limit=limit)
 
 
-def _few_paragraphs(store: Store, speaker_ids: list[int]) -> bool:
-    if len(speaker_ids) > 200:
-        return False
-    marks = ",".join("?" * len(speaker_ids))
-    (n,) = store.db.execute(f"SELECT count(*) FROM paragraphs WHERE speaker_id IN ({marks})", speaker_ids).fetchone()
-    return n <= SELECTIVE_ROWS
+def _speaker_paragraphs(store: Store, speaker_ids: list[int]) -> set[int]:
+    """Ids of the speakers' paragraphs, from the speaker_id index alone."""
+    out: set[int] = set()
+    for k in range(0, len(speaker_ids), 500):
+        chunk = speaker_ids[k : k + 500]
+        out.update(r[0] for r in store.db.execute(
+            f"SELECT id FROM paragraphs WHERE speaker_id IN ({','.join('?' * len(chunk))})", chunk))
+    return out
 
 
 def _rank(store: Store, terms: list[str], ids: set[int], offset: int = 0, limit: int = 5) -> tuple[int, list[Hit]]:

@@ -261,11 +261,9 @@ def ingest_corpus(corpus: Path, db: Path) -> dict:
 
 
 def machine() -> dict:
-    import sqlite3 as s
-
     cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
                 if ln.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
-    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(), "sqlite": s.sqlite_version,
+    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
             "platform": platform.platform()}
 
 

@@ -11,7 +11,6 @@ import hashlib
 import itertools
 import json
 import os
-import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -65,9 +64,9 @@ def load_catalog(folder: Path) -> dict:
 
 # Below this many changed files, worker processes cost more to start than they save.
 PARALLEL_FROM = 32
-_IN_FLIGHT = 4
+_IN_FLIGHT = 4  # documents per worker parsed ahead of the writer: bounds memory
 BATCH_PARAGRAPHS = 5000  # per transaction
-OPTIMIZE_FROM = 20_000  # paragraphs added in one ingest that make merging the index worth it  # documents per worker parsed ahead of the writer: bounds memory
+OPTIMIZE_FROM = 20_000  # paragraphs added in one ingest that make merging the index worth it
 
 
 def _prepare(path: Path, catalog: dict) -> Indexed | str:
@@ -94,8 +93,8 @@ def _prepared(jobs: list[tuple[Path, str, dict]], workers: int) -> Iterator[tupl
             pending.append((path, sha, pool.submit(_prepare, path, catalog)))
         while pending:
             path, sha, future = pending.popleft()
-            for nxt_path, nxt_sha, nxt_catalog in itertools.islice(todo, 1):
-                pending.append((nxt_path, nxt_sha, pool.submit(_prepare, nxt_path, nxt_catalog)))
+            if (job := next(todo, None)) is not None:
+                pending.append((job[0], job[1], pool.submit(_prepare, job[0], job[2])))
             yield path, sha, future.result()
 
 
@@ -108,10 +107,9 @@ def _write(store: Store, batch: list[tuple[Path, str, Indexed]], stamp: str, rep
     try:
         with store.transaction():
             done = [_store_one(store, path, sha, item, stamp) for path, sha, item in batch]
-    except OSError:
+    except OSError as exc:
         if len(batch) == 1:
-            path = batch[0][0]
-            report.failed.append((str(path), "could not be stored: " + str(sys.exc_info()[1])))
+            report.failed.append((str(batch[0][0]), f"could not be stored: {exc}"))
             return
         for one in batch:
             _write(store, [one], stamp, report)

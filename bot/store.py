@@ -12,7 +12,7 @@ import itertools
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -126,7 +126,6 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     # Merge segments in bigger steps: measured 55 → 47 µs per paragraph at ingest, same size.
     db.execute("INSERT INTO paragraphs_grams(paragraphs_grams, rank) VALUES ('automerge', 8)")
     db["paragraphs"].create_index(["speaker_id"])
-    _speaker_indexes(db)
     # Small pieces of state that answers keep between calls (quote rotation, digest subscriptions).
     db["rotation"].create({"key": str, "position": int}, pk="key")
     db["subscriptions"].create(
@@ -169,14 +168,6 @@ class SpeakerNames:
         return list(self._by_country.get(country, []))
 
 
-def _speaker_indexes(db: sqlite_utils.Database) -> None:
-    # Speakers are found by a substring of their name, which no index can seek: this one covers
-    # (name_search, role, id), so the scan reads a tenth of the table. Quotes also look
-    # speakers up by country. IF NOT EXISTS: also added to databases made before them.
-    db.execute("CREATE INDEX IF NOT EXISTS idx_speakers_names ON speakers (name_search, role)")
-    db.execute("CREATE INDEX IF NOT EXISTS idx_speakers_country ON speakers (country)")
-
-
 class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
@@ -190,9 +181,9 @@ class Store:
         # 64 MB of page cache: the gram index's pages stay in memory while a big ingest merges them.
         self.db.execute("PRAGMA cache_size=-65536")
         self._ensure_schema()
-        self._gram_counts: dict[str, int] = {}
-        self._speakers: tuple[tuple[int, int], SpeakerNames] | None = None
-        self._gram_generation: tuple[int, int] = (-1, -1)
+        # What answers derive from the database and keep between queries, until it changes.
+        self._caches: dict[str, Any] = {}
+        self._cache_generation: tuple[int, int] = (-1, -1)
 
     def close(self) -> None:
         self.db.conn.close()
@@ -207,8 +198,6 @@ class Store:
             return
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         version = int(row[0]) if row else 0
-        if version == SCHEMA_VERSION:
-            _speaker_indexes(self.db)
         if version != SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path} has schema version {version}, this Plenary needs {SCHEMA_VERSION}: "
@@ -348,23 +337,28 @@ class Store:
         (version,) = self.db.conn.execute("PRAGMA data_version").fetchone()
         return version, self.db.conn.total_changes
 
-    def speaker_names(self) -> SpeakerNames:
-        """Every speaker's folded name, role and country in memory (rebuilt when the database
-        changed): a substring of a name is found in C over one string, not by scanning rows."""
+    def _cached(self, name: str, build: Callable[[], Any]) -> Any:
         generation = self.generation()
-        if self._speakers is None or self._speakers[0] != generation:
-            rows = self.db.conn.execute("SELECT id, name_search, coalesce(role, ''), coalesce(country, '') FROM speakers")
-            self._speakers = (generation, SpeakerNames(rows.fetchall()))
-        return self._speakers[1]
+        if generation != self._cache_generation:
+            self._caches.clear()
+            self._cache_generation = generation
+        if name not in self._caches:
+            self._caches[name] = build()
+        return self._caches[name]
+
+    def speaker_names(self) -> SpeakerNames:
+        """Every speaker's folded name, role and country in memory: a substring of a name is
+        found in C over one string, not by scanning rows."""
+        return self._cached("speakers", lambda: SpeakerNames(self.db.conn.execute(
+            "SELECT id, name_search, coalesce(role, ''), coalesce(country, '') FROM speakers").fetchall()))
 
     def gram_counts(self) -> dict[str, int]:
-        """A cache of how many paragraphs hold each gram (see gram_count), emptied whenever the
-        database changed; fetch it once per query, then call gram_count."""
-        generation = self.generation()
-        if generation != self._gram_generation or len(self._gram_counts) > 200_000:
-            self._gram_counts.clear()
-            self._gram_generation = generation
-        return self._gram_counts
+        """A cache of how many paragraphs hold each gram (see gram_count); fetch it once per
+        query, then call gram_count."""
+        counts = self._cached("gram_counts", dict)
+        if len(counts) > 200_000:
+            counts.clear()
+        return counts
 
     def gram_count(self, gram: str, cache: dict[str, int]) -> int:
         """How many paragraphs hold ``gram``, counted up to GRAM_COUNT_CAP: enough to tell a

@@ -51,12 +51,16 @@ def strip_markdown(line: str) -> str:
 
 def heading_level(line: str) -> int:
     """Markdown heading depth of a raw line (0 when it is not a heading)."""
+    if "#" not in line:
+        return 0
     m = _MD_HEADING.match(line)
     return len(m.group(1)) if m else 0
 
 
 def bold_spans(line: str) -> list[str]:
     """The texts marked bold in a raw line (an operative verb, usually)."""
+    if "**" not in line:
+        return []
     return [m.group(1) for m in _MD_BOLD.finditer(line)]
 
 

@@ -6,6 +6,8 @@ few milliseconds: prefix matches first, then substring, then rapidfuzz for typos
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -28,6 +30,12 @@ def _trim(text: str) -> str:
     return text if len(text) <= MAX_NAME else text[: MAX_NAME - 1] + "…"
 
 
+def _first_choices(*tiers: Iterable[tuple]) -> list[tuple]:
+    """The first MAX_CHOICES entries of the tiers, in order: a keystroke stops scanning as
+    soon as the menu is full (the lists hold every document and speaker)."""
+    return list(itertools.islice(itertools.chain(*tiers), MAX_CHOICES))
+
+
 class Completer:
     def __init__(self, store: Store):
         self.symbols: list[tuple[str, str, Choice]] = []  # (key for prefix, folded title, choice)
@@ -47,6 +55,9 @@ class Completer:
             if r["country"] not in seen:
                 seen.add(r["country"])
                 self.speakers.append((fold(r["country"]), Choice(_trim(r["country"]), r["country"])))
+        # What rapidfuzz compares a typo against, built once rather than at every keystroke.
+        self.symbol_keys = [key for key, _, _ in self.symbols]
+        self.speaker_keys = [key for key, _ in self.speakers]
 
     def symbol_choices(self, typed: str) -> list[Choice]:
         typed = (typed or "").strip()
@@ -54,22 +65,14 @@ class Completer:
             return [c for _, _, c in self.symbols[:MAX_CHOICES]]
         key = (canonical(typed) or typed).upper()
         folded = fold(typed)
-        # Newest first within each tier; a keystroke stops as soon as the menu is full.
-        ranked: list[tuple[int, float, int, Choice]] = []
-        for i, (sym, _, choice) in enumerate(self.symbols):
-            if sym.startswith(key):
-                ranked.append((0, 0.0, i, choice))
-                if len(ranked) == MAX_CHOICES:
-                    return [c for *_, c in ranked]
-        for i, (sym, title, choice) in enumerate(self.symbols):
-            if not sym.startswith(key) and (key in sym or (folded and folded in title)):
-                ranked.append((1, 0.0, i, choice))
-                if len(ranked) == MAX_CHOICES:
-                    return [c for *_, c in ranked]
+        ranked = _first_choices(
+            ((0, 0.0, i, c) for i, (sym, _, c) in enumerate(self.symbols) if sym.startswith(key)),
+            ((1, 0.0, i, c) for i, (sym, title, c) in enumerate(self.symbols)
+             if not sym.startswith(key) and (key in sym or (folded and folded in title))),
+        )
         if len(ranked) < MAX_CHOICES:
             taken = {c.value for *_, c in ranked}
-            keys = [s for s, _, c in self.symbols]
-            for _, score, i in process.extract(key, keys, scorer=fuzz.ratio, limit=MAX_CHOICES, score_cutoff=50):
+            for _, score, i in process.extract(key, self.symbol_keys, scorer=fuzz.ratio, limit=MAX_CHOICES, score_cutoff=50):
                 if self.symbols[i][2].value not in taken:
                     ranked.append((2, -score, i, self.symbols[i][2]))
         ranked.sort(key=lambda t: t[:3])
@@ -79,17 +82,13 @@ class Completer:
         folded = fold(typed or "")
         if not folded:
             return [c for _, c in self.speakers[:MAX_CHOICES]]
-        ranked: list[tuple[int, int, Choice]] = []
-        for tier, test in ((0, str.startswith), (1, lambda k, f: f in k and not k.startswith(f))):
-            for i, (key, c) in enumerate(self.speakers):
-                if test(key, folded):
-                    ranked.append((tier, i, c))
-                    if len(ranked) == MAX_CHOICES:
-                        return [c for *_, c in ranked]
+        ranked = _first_choices(
+            ((0, i, c) for i, (key, c) in enumerate(self.speakers) if key.startswith(folded)),
+            ((1, i, c) for i, (key, c) in enumerate(self.speakers) if folded in key and not key.startswith(folded)),
+        )
         if len(ranked) < MAX_CHOICES:
             taken = {c for *_, c in ranked}
-            keys = [k for k, _ in self.speakers]
-            for _, score, i in process.extract(folded, keys, scorer=fuzz.partial_ratio, limit=MAX_CHOICES,
+            for _, score, i in process.extract(folded, self.speaker_keys, scorer=fuzz.partial_ratio, limit=MAX_CHOICES,
                                                score_cutoff=60):
                 if self.speakers[i][1] not in taken:
                     ranked.append((2, i, self.speakers[i][1]))

@@ -24,9 +24,9 @@ MAX_QUERY = 500
 CANDIDATES = 400  # per candidate query; enough to rerank, few enough to stay fast at scale
 SELECTIVE_ROWS = 5000  # a filter this selective is read whole instead of through the index
 PATTERN_ROWS = 30  # confirmed typo candidates per pattern: they tie, so the page needs few
-PATTERN_GRAMS = 3
+PATTERN_GRAMS = 3  # grams from the index per pattern
 PATTERN_SCAN = 1500  # index proposals confirmed per pattern, at most
-PAGE_FILL = 10  # confirmed typo matches that make looser candidates unnecessary  # grams from the index per pattern
+PAGE_FILL = 10  # confirmed typo matches that make looser candidates unnecessary
 MAX_PATTERN_TERM = 12  # longer terms skip the one-pattern-per-pair pass (66 patterns at 12)
 MIN_SCORE = 60.0
 _SENTENCE_END = "。！？；!?;"
@@ -98,15 +98,15 @@ def _filters(symbol_doc: str | None, kind: str | None, speaker_ids: list[int] | 
 class Searcher:
     """Candidate generation bound to one store and one set of filters.
 
-    With a selective filter (one document, some speakers) the filtered paragraphs are few
-    and are read directly. Otherwise the character-gram index proposes paragraphs and the
-    paragraph's search text confirms them:
-    - exact: all the query's bigrams, then the substring itself;
-    - one wrong character at i: the grams not touching i, then LIKE with "_" at i, for each i;
-    - two wrong characters (only if no one-character match exists): the same for each pair;
-    - else, loosely: all bigrams but those around i, or one intact third of the phrase,
-      ranked afterwards by rapidfuzz.
-    Confirmed candidates all score as well as any paragraph can, so a few per pattern suffice.
+    With a selective filter (one document, a speaker of few meetings) the filtered paragraphs
+    are few and are read directly. Otherwise the gram index proposes paragraphs and their
+    search text confirms them:
+    - exact: all the words' bigrams, then each word as a substring;
+    - one edit (a wrong, extra or missing character), then two wrong characters: a LIKE
+      pattern per suspected position, asked of the index by its rarest grams (skip-pairs
+      included), most selective pattern first, until a page is full;
+    - else, loosely: all bigrams but those around i, or one intact third of the phrase.
+    rapidfuzz ranks whatever is found (see _rank).
     """
 
     def __init__(self, store: Store, where: str, params: list[Any], selective: bool = False,
@@ -130,7 +130,9 @@ class Searcher:
         return {r[0] for r in self.store.db.execute(sql, [*ids, *self.params, *args])}
 
     def _rows(self, tokens: list[str] | None, check: str = "", args: list[Any] | None = None,
-              limit: int = CANDIDATES) -> set[int]:
+              limit: int = CANDIDATES, scan: int | None = None) -> set[int]:
+        """Paragraphs holding all ``tokens`` that pass ``check``; with ``scan``, only that many
+        of the index's proposals are checked."""
         args = args or []
         if self.selective or not tokens:
             sql = f"SELECT p.id FROM paragraphs p WHERE {self.where} {check} LIMIT {SELECTIVE_ROWS}"
@@ -138,8 +140,10 @@ class Searcher:
         match = " AND ".join(_fts_string(t) for t in dict.fromkeys(tokens))
         if self.allowed is not None:
             return self._confirm(match, check, args, limit)
-        sql = (f"SELECT p.id FROM paragraphs_grams g JOIN paragraphs p ON p.id = g.rowid "
-               f"WHERE paragraphs_grams MATCH ? AND {self.where} {check} LIMIT {limit}")
+        proposals = "SELECT rowid FROM paragraphs_grams WHERE paragraphs_grams MATCH ?" + (
+            f" LIMIT {scan}" if scan else "")
+        sql = (f"SELECT p.id FROM ({proposals}) g JOIN paragraphs p ON p.id = g.rowid "
+               f"WHERE {self.where} {check} LIMIT {limit}")
         return {r[0] for r in self.store.db.execute(sql, [match, *self.params, *args])}
 
     def exact(self, *terms: str) -> set[int]:
@@ -186,16 +190,9 @@ class Searcher:
 
     def _like(self, pattern: str, grams: list[str]) -> set[int]:
         """Paragraphs matching ``pattern`` (a term with "_" for any one character) among those
-        the index proposes for ``grams``."""
-        # Confirm at most PATTERN_SCAN proposals: a pattern of common grams costs a bounded
-        # few milliseconds, not a scan of the corpus.
-        sql = (f"SELECT p.id FROM (SELECT rowid FROM paragraphs_grams WHERE paragraphs_grams MATCH ? "
-               f"LIMIT {PATTERN_SCAN}) c JOIN paragraphs p ON p.id = c.rowid "
-               f"WHERE {self.where} AND p.search LIKE ? LIMIT {PATTERN_ROWS}")
-        match = " AND ".join(_fts_string(g) for g in grams)
-        if self.allowed is not None:
-            return self._confirm(match, "AND p.search LIKE ?", [f"%{pattern}%"], PATTERN_ROWS)
-        return {r[0] for r in self.store.db.execute(sql, [match, *self.params, f"%{pattern}%"])}
+        the index proposes for ``grams``: at most PATTERN_SCAN of them, so a pattern of common
+        grams costs a bounded few milliseconds, not a scan of the corpus."""
+        return self._rows(grams, "AND p.search LIKE ?", [f"%{pattern}%"], limit=PATTERN_ROWS, scan=PATTERN_SCAN)
 
     def _loose(self, term: str) -> set[int]:
         chars = "".join(c for c in term if c.isalnum())

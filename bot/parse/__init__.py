@@ -27,7 +27,7 @@ _RESOLUTION_NUMBER = re.compile(r"^\s*(?:(?:E?S-)?\d{1,3}/\d{1,4}\s*[.．]|第\s
 
 def detect_kind(text: str) -> str | None:
     lines = [strip_markdown(ln).strip() for ln in text.splitlines()]
-    # A record shows itself in its first hundred lines; a resolution's opener is near its top.
+    # A record's speakers appear within its first few hundred lines.
     head = lines[:400]
     headers = sum(1 for ln in head if HEADER.match(ln))
     # Headers can be cut by a wrap, so a record is also known by its opening and closing lines.

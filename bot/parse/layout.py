@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from bot.model import Footnote
+from bot.model import Document, Footnote
 from bot.symbols import find_symbols
 from bot.text import SUPERSCRIPT_DIGITS, bold_spans, heading_level, join_wrapped, strip_markdown
 
@@ -40,9 +40,6 @@ _RUNNING_HEAD = re.compile(
 )
 _FURNITURE_HINT = re.compile(r"[/*-]")
 _SYMBOL_LINE = re.compile(r"^(?:联\s*合\s*国\s+)?(?P<s>[A-Z]{1,3}/[A-Za-z0-9./()\- –]+)$")
-
-
-_MARKUP = re.compile(r"[\[*\\#]")  # what strip_markdown, heading_level and bold_spans look for
 
 
 @dataclass
@@ -76,12 +73,10 @@ def read_lines(text: str) -> list[Line]:
     lines = []
     for no, raw in enumerate(text.replace("\u3000", " ").splitlines(), start=1):
         raw = raw.rstrip()
-        if _MARKUP.search(raw):
-            lines.append(Line(no, raw, strip_markdown(raw).strip(), heading_level(raw), raw[:1] == " " and raw.strip() != "",
-                              bold_spans(raw)))
-        else:  # plain text, most lines: none of the markdown work
-            stripped = raw.strip()
-            lines.append(Line(no, raw, stripped, 0, raw[:1] == " " and stripped != "", []))
+        stripped = raw.strip()
+        # The markdown helpers return at once on lines without markdown (most of them).
+        lines.append(Line(no, raw, strip_markdown(raw).strip(), heading_level(raw),
+                          raw[:1] == " " and stripped != "", bold_spans(raw)))
     return lines
 
 
@@ -132,6 +127,16 @@ def strip_page_furniture(lines: list[Line]) -> tuple[list[Line], list[RunningHea
             continue
         kept.append(ln)
     return kept, heads
+
+
+def apply_heads(doc: Document, heads: list[RunningHead]) -> None:
+    """Fill what the running heads tell and the text has not: symbol, joint symbols, date."""
+    if not heads:
+        return
+    doc.symbol = doc.symbol or heads[0].symbol
+    if heads[0].joint:
+        doc.facts.setdefault("joint_symbols", heads[0].joint)
+    doc.date = doc.date or next((h.date for h in heads if h.date), None)
 
 
 def clean_lines(text: str) -> tuple[list[Line], list[Footnote], list[RunningHead]]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from bot.model import Document, Paragraph, ParseError
-from bot.parse.layout import Block, clean_lines, is_wrapped, paragraphs
+from bot.parse.layout import Block, apply_heads, clean_lines, is_wrapped, paragraphs
 from bot.parse.resolution import OPENER, resolution_body
 from bot.text import chinese_date, chinese_number, english_date
 
@@ -75,10 +75,7 @@ def parse_letter(text: str) -> Document:
             ln.heading = ln.heading or 1
     blocks = paragraphs(lines, is_wrapped(lines), starts=_starts, comma_ends=True)
     doc = Document(kind="letter", footnotes=footnotes)
-    if heads:
-        doc.symbol = heads[0].symbol
-        if heads[0].joint:
-            doc.facts["joint_symbols"] = heads[0].joint
+    apply_heads(doc, heads)
     heading_at = next((i for i, b in enumerate(blocks) if _LETTER_HEADING.match(b.text)), None)
     if heading_at is None:
         raise ParseError("no letter heading such as '2009年7月14日…给秘书长的信'")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from bot.model import Document, Paragraph, ParseError, Speaker, Turn
-from bot.parse.layout import Block, clean_lines, is_wrapped, paragraphs
+from bot.parse.layout import Block, apply_heads, clean_lines, is_wrapped, paragraphs
 from bot.text import chinese_date, chinese_number
 
 LANGUAGES = {"俄": "ru", "英": "en", "法": "fr", "西班牙": "es", "阿拉伯": "ar", "中": "zh", "汉": "zh"}
@@ -151,9 +151,7 @@ def _mend_headers(blocks: list[Block]) -> list[Block]:
 def parse_record(text: str) -> Document:
     lines, footnotes, heads = clean_lines(text)
     doc = Document(kind="record", footnotes=footnotes)
-    if heads:
-        doc.symbol = heads[0].symbol
-        doc.date = next((h.date for h in heads if h.date), None)
+    apply_heads(doc, heads)
     wrapped = is_wrapped(lines)
     blocks = _mend_headers(paragraphs(lines, wrapped, starts=_starts))
     if not any(HEADER.match(b.text) for b in blocks):

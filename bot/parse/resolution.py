@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from bot.model import Document, Paragraph, ParseError
-from bot.parse.layout import Block, clean_lines, is_wrapped, paragraphs
+from bot.parse.layout import Block, apply_heads, clean_lines, is_wrapped, paragraphs
 from bot.symbols import find_symbols
 from bot.text import chinese_date, chinese_number, english_date
 
@@ -152,8 +152,7 @@ def parse_resolution(text: str) -> Document:
     # Header lines are short, unpunctuated facts: each stands alone, never joined.
     _header([Block(ln.text, ln.no, [ln]) for ln in lines[:opener] if not ln.blank], doc)
     doc.body = doc.body or lines[opener].text.rstrip("，,").replace(" ", "")
-    if heads and not doc.symbol:
-        doc.symbol = heads[0].symbol
+    apply_heads(doc, heads)
     if not doc.title and doc.symbol and doc.symbol.startswith("S/RES/"):
         # Council resolutions carry no title of their own: they are known by number.
         number, year = re.match(r"S/RES/(\d+) \((\d{4})\)", doc.symbol).groups()

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-KINDS = ("resolution", "letter", "record")
+# statement: a presidential statement (S/PRST/…); document: readable text no grammar recognised.
+KINDS = ("resolution", "letter", "record", "statement", "document")
 
 
 @dataclass
@@ -14,6 +15,7 @@ class Paragraph:
     label: str  # PP3, OP2, OP3(a), Annex II OP1, L2, Annex I 4, ¶17
     text: str  # as published, artefacts repaired
     line: int  # 1-based source line where it starts
+    page: int | None = None  # 1-based page of the source (PDF; text with form feeds)
     number: int | None = None  # operative / explanatory number
     annex: str | None = None  # "I", "II" for a letter's annexes
     verb: str | None = None  # an operative paragraph's leading verb
@@ -69,6 +71,7 @@ class Document:
     footnotes: list[Footnote] = field(default_factory=list)
     speakers: list[Speaker] = field(default_factory=list)
     turns: list[Turn] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what the parser doubts, in plain words
 
 
 class ParseError(ValueError):

@@ -25,7 +25,8 @@ from bot.model import Document
 from bot.parse import Citation, citations
 from bot.text import fold
 
-SCHEMA_VERSION = 3  # 2: one gram index (ascii tokenizer) instead of trigram + grams; 3: skip-pairs
+SCHEMA_VERSION = 4  # 2: one gram index (ascii tokenizer) instead of trigram + grams; 3: skip-pairs;
+# 4: paragraphs.page, documents.warnings
 
 
 @dataclass
@@ -49,7 +50,7 @@ def index_document(doc: Document) -> Indexed:
 
 GRAM_COUNT_CAP = 5000
 _PARAGRAPH_COLUMNS = ("id", "doc_id", "seq", "section", "annex", "label", "number", "verb", "text", "search",
-                      "speaker_id", "turn", "language", "capacity", "country", "note", "line")
+                      "speaker_id", "turn", "language", "capacity", "country", "note", "line", "page")
 
 
 class StoreError(RuntimeError):
@@ -63,7 +64,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
             "doc_id": str, "symbol": str, "kind": str, "title": str, "title_search": str, "body": str,
             "session": int, "agenda_item": str, "date": str, "meeting": str, "adoption": str,
             "drafts": str, "distributed": str, "original_language": str, "facts": str,
-            "paragraphs": int, "source": str, "sha256": str, "ingested_at": str,
+            "paragraphs": int, "source": str, "sha256": str, "ingested_at": str, "warnings": str,
         },
         pk="doc_id",
     )
@@ -71,7 +72,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         {
             "id": int, "doc_id": str, "seq": int, "section": str, "annex": str, "label": str,
             "number": int, "verb": str, "text": str, "search": str, "speaker_id": int, "turn": int,
-            "language": str, "capacity": str, "country": str, "note": str, "line": int,
+            "language": str, "capacity": str, "country": str, "note": str, "line": int, "page": int,
         },
         pk="id",
         foreign_keys=[("doc_id", "documents", "doc_id")],
@@ -270,6 +271,7 @@ class Store:
             "facts": json.dumps(doc.facts, ensure_ascii=False),
             "paragraphs": sum(1 for p in doc.paragraphs if p.section != "procedure"),
             "source": source, "sha256": sha256, "ingested_at": ingested_at,
+            "warnings": json.dumps(doc.warnings, ensure_ascii=False),
         })
         speaker_ids: list[int] = []
         for seq, sp in enumerate(doc.speakers, start=1):
@@ -301,7 +303,8 @@ class Store:
             f"INSERT INTO paragraphs ({', '.join(_PARAGRAPH_COLUMNS)}) VALUES ({', '.join('?' * len(_PARAGRAPH_COLUMNS))})",
             [(pid, doc.doc_id, seq, p.section, p.annex, p.label, p.number, p.verb, p.text, search,
               speaker_ids[p.speaker] if p.speaker is not None else None,
-              p.turn + 1 if p.turn is not None else None, p.language, p.capacity, p.country, p.note, p.line)
+              p.turn + 1 if p.turn is not None else None, p.language, p.capacity, p.country, p.note, p.line,
+              p.page)
              for seq, (pid, p, search) in enumerate(zip(paragraph_ids, doc.paragraphs, item.search), start=1)],
         )
         db.conn.executemany("INSERT INTO paragraphs_grams(rowid, grams) VALUES (?, ?)", zip(paragraph_ids, item.grams))

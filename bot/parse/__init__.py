@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.model import Document, ParseError
+from bot.parse.layout import pages_by_line
 from bot.parse.letter import parse_letter
 from bot.parse.record import HEADER, HEADER_START, HONORIFICS, parse_record
 from bot.parse.resolution import OPENER, parse_resolution
@@ -102,8 +103,10 @@ def parse_text(text: str, name: str, catalog: dict[str, dict[str, Any]] | None =
             sp.name = chair
             sp.honorific = sp.honorific or next((h for h in HONORIFICS if chair.endswith(h)), None)
             sp.country = sp.country or doc.facts.get("presidency")
+    pages = pages_by_line(text)
     for p in doc.paragraphs:
         p.footnotes = superscript_numbers(p.text)
+        p.page = pages.get(p.line)
     doc.doc_id = doc_id_for(doc, name)
     return doc
 

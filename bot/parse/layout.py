@@ -11,7 +11,7 @@ paragraph *is*.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from bot.model import Document, Footnote
@@ -50,6 +50,7 @@ class Line:
     heading: int  # markdown heading depth, 0 if none
     indented: bool  # the conversion's page-break mark: a leading space
     bold: list[str] = field(default_factory=list)
+    page: int = 1  # pages are separated by form feeds (the PDF reader writes one per page)
 
     @property
     def blank(self) -> bool:
@@ -69,15 +70,32 @@ class Block:
         return [b for ln in self.lines for b in ln.bold]
 
 
+def source_lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """(line number, page, raw line) of a source text; a form feed starts a new page and
+    is not a line of its own, so line numbers are the same with or without page marks."""
+    no = 0
+    for page, chunk in enumerate(text.split("\f"), start=1):
+        for raw in chunk.splitlines():
+            no += 1
+            yield no, page, raw
+
+
 def read_lines(text: str) -> list[Line]:
     lines = []
-    for no, raw in enumerate(text.replace("\u3000", " ").splitlines(), start=1):
+    for no, page, raw in source_lines(text.replace("\u3000", " ")):
         raw = raw.rstrip()
         stripped = raw.strip()
         # The markdown helpers return at once on lines without markdown (most of them).
         lines.append(Line(no, raw, strip_markdown(raw).strip(), heading_level(raw),
-                          raw[:1] == " " and stripped != "", bold_spans(raw)))
+                          raw[:1] == " " and stripped != "", bold_spans(raw), page))
     return lines
+
+
+def pages_by_line(text: str) -> dict[int, int]:
+    """Line number → page, for a text with form feeds (empty for one without)."""
+    if "\f" not in text:
+        return {}
+    return {no: page for no, page, _ in source_lines(text)}
 
 
 def split_footnotes(lines: list[Line]) -> tuple[list[Line], list[Footnote]]:

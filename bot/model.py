@@ -18,6 +18,7 @@ class Paragraph:
     page: int | None = None  # 1-based page of the source (PDF; text with form feeds)
     number: int | None = None  # operative / explanatory number
     annex: str | None = None  # "I", "II" for a letter's annexes
+    part: str | None = None  # "A", "B" for a resolution in lettered parts (50/28 A)
     verb: str | None = None  # an operative paragraph's leading verb
     turn: int | None = None  # records: index into Document.turns
     speaker: int | None = None  # records: index into Document.speakers

@@ -26,7 +26,7 @@ from bot.parse import Citation, citations
 from bot.text import fold
 
 SCHEMA_VERSION = 4  # 2: one gram index (ascii tokenizer) instead of trigram + grams; 3: skip-pairs;
-# 4: paragraphs.page, documents.warnings
+# 4: paragraphs.page and part, documents.warnings
 
 
 @dataclass
@@ -50,7 +50,7 @@ def index_document(doc: Document) -> Indexed:
 
 GRAM_COUNT_CAP = 5000
 _PARAGRAPH_COLUMNS = ("id", "doc_id", "seq", "section", "annex", "label", "number", "verb", "text", "search",
-                      "speaker_id", "turn", "language", "capacity", "country", "note", "line", "page")
+                      "speaker_id", "turn", "language", "capacity", "country", "note", "line", "page", "part")
 
 
 class StoreError(RuntimeError):
@@ -72,7 +72,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         {
             "id": int, "doc_id": str, "seq": int, "section": str, "annex": str, "label": str,
             "number": int, "verb": str, "text": str, "search": str, "speaker_id": int, "turn": int,
-            "language": str, "capacity": str, "country": str, "note": str, "line": int, "page": int,
+            "language": str, "capacity": str, "country": str, "note": str, "line": int, "page": int, "part": str,
         },
         pk="id",
         foreign_keys=[("doc_id", "documents", "doc_id")],
@@ -304,7 +304,7 @@ class Store:
             [(pid, doc.doc_id, seq, p.section, p.annex, p.label, p.number, p.verb, p.text, search,
               speaker_ids[p.speaker] if p.speaker is not None else None,
               p.turn + 1 if p.turn is not None else None, p.language, p.capacity, p.country, p.note, p.line,
-              p.page)
+              p.page, p.part)
              for seq, (pid, p, search) in enumerate(zip(paragraph_ids, doc.paragraphs, item.search), start=1)],
         )
         db.conn.executemany("INSERT INTO paragraphs_grams(rowid, grams) VALUES (?, ?)", zip(paragraph_ids, item.grams))

@@ -158,23 +158,51 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
 def chinese_number(text: str) -> int | None:
-    """Value of a Chinese numeral such as 七十五 or 六十四 (or of ASCII digits)."""
+    """Value of a Chinese numeral (七十五, 六十四, 一百零三), of one written digit by digit
+    (二一五九, 一九四八, 二〇一六), or of ASCII digits."""
     text = unicodedata.normalize("NFKC", text).strip()
     if text.isdigit():
         return int(text)
+    if not text or any(ch not in _CN_DIGITS and ch not in _CN_UNITS for ch in text):
+        return None
+    if not any(ch in _CN_UNITS for ch in text):
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
     total, current = 0, 0
     for ch in text:
         if ch in _CN_DIGITS:
             current = _CN_DIGITS[ch]
-        elif ch in _CN_UNITS:
+        else:
             total += (current or 1) * _CN_UNITS[ch]
             current = 0
-        else:
-            return None
-    return total + current if text else None
+    return total + current
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_number(text: str) -> int | None:
+    """Value of a Roman numeral (XXI → 21), or None."""
+    text = text.strip().upper()
+    if not text or any(ch not in _ROMAN for ch in text):
+        return None
+    total = 0
+    for a, b in zip(text, text[1:] + " "):
+        value = _ROMAN[a]
+        total += -value if b in _ROMAN and _ROMAN[b] > value else value
+    return total
+
+
+def to_roman(n: int) -> str:
+    out = ""
+    for value, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
 
 
 _CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# Older texts write dates in Chinese numerals: 一九四八年十二月十日.
+_CN_NUMERAL_DATE = re.compile(r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
 _EN_MONTHS = {
     m: i
     for i, m in enumerate(
@@ -187,10 +215,12 @@ _EN_DATE = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})")
 
 def chinese_date(text: str) -> str | None:
     """ISO date of the first 2021 年 4 月 28 日 style date in ``text``."""
-    m = _CN_DATE.search(unicodedata.normalize("NFKC", text))
+    m = _CN_DATE.search(unicodedata.normalize("NFKC", text)) or _CN_NUMERAL_DATE.search(text)
     if not m:
         return None
-    y, mo, d = (int(g) for g in m.groups())
+    y, mo, d = (chinese_number(g) for g in m.groups())
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 

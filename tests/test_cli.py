@@ -42,7 +42,7 @@ def test_search_json_contract(env, monkeypatch):
     hit = data["results"][0]
     assert set(hit) >= {"symbol", "title", "kind", "label", "section", "text", "excerpt", "score", "speaker",
                         "country", "language"}
-    assert hit["speaker"] is None and hit["label"] == "PP5"
+    assert hit["speaker"] is None and hit["label"] == "PP7"
 
 
 def test_search_nothing_found_exits_1_with_empty_results(env, monkeypatch):

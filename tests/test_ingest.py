@@ -110,7 +110,7 @@ def test_footnotes_are_linked_to_the_paragraphs_that_cite_them(seeded_db):
     rows = seeded_db.query(
         """SELECT p.label, f.marker FROM paragraph_footnotes pf JOIN paragraphs p ON p.id = pf.paragraph_id
            JOIN footnotes f ON f.id = pf.footnote_id WHERE p.doc_id = 'A/RES/75/276' ORDER BY p.seq, f.marker""")
-    assert [(r["label"], r["marker"]) for r in rows][:4] == [("PP1", 1), ("PP3", 2), ("PP3", 3), ("PP3", 4)]
+    assert [(r["label"], r["marker"]) for r in rows][:4] == [("PP1", 1), ("PP4", 2), ("PP5", 3), ("PP5", 4)]
 
 
 def test_citation_graph_holds_every_cited_symbol(seeded_db):

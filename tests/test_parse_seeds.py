@@ -27,8 +27,21 @@ def test_75_276_has_nine_operative_paragraphs_in_order(seed):
     assert [p.number for p in d.paragraphs if p.section == "operative"] == list(range(1, 10))
 
 
-def test_75_276_has_thirteen_preambular_paragraphs(seed):
-    assert labels(seed(RES_75_276), "preamble") == [f"PP{i}" for i in range(1, 14)]
+def test_75_276_has_fifteen_preambular_paragraphs_as_officially_numbered(seed):
+    assert labels(seed(RES_75_276), "preamble") == [f"PP{i}" for i in range(1, 16)]
+
+
+def test_merged_recitals_are_split_where_a_new_recital_opens(seed):
+    pp = {p.label: p.text for p in seed(RES_75_276).paragraphs if p.section == "preamble"}
+    assert pp["PP3"].startswith("又提及 2004 年 12 月 2 日第 59/50 号决议") and pp["PP3"].endswith("观察员地位,")
+    assert pp["PP4"].startswith("还提及题为") and pp["PP4"].endswith("宣言》,²")
+    assert pp["PP5"].startswith("提及安全理事会以往所有相关决议")
+
+
+def test_the_paragraph_the_record_quotes_as_pp7_is_pp7(seed):
+    """S/PV.8967 quotes "大会第75/276号决议序言部分第七段": the 多功能机构 recital."""
+    pp7 = next(p for p in seed(RES_75_276).paragraphs if p.label == "PP7")
+    assert "多功能机构" in pp7.text
 
 
 def test_operative_verbs_are_found(seed):
@@ -40,7 +53,7 @@ def test_paragraph_split_by_page_break_and_footnotes_is_one_paragraph(seed):
     d = seed(RES_75_276)
     joined = [p for p in d.paragraphs if "包括 2010 年 1 月 13 日³ 和 2013 年8月6日⁴的声明" in p.text]
     assert len(joined) == 1
-    assert joined[0].footnotes == [2, 3, 4]
+    assert joined[0].footnotes == [3, 4]  # ² closes the recital before it (PP4)
     assert not any(p.text.startswith("8月6日") for p in d.paragraphs)
 
 

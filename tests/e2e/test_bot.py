@@ -116,7 +116,7 @@ async def test_search_replies_with_bold_match_and_citation(fake_discord, db_path
         h = await fake_discord.invoke_slash("search", {"query": "多功熊机构"})
         body = await h.response()
         text = text_of(body)
-        assert "**多功能机构**" in text and "A/RES/75/276 · PP5" in text
+        assert "**多功能机构**" in text and "A/RES/75/276 · PP7" in text
         assert "undocs.org/zh/A/RES/75/276" in text
     assert_no_pings(fake_discord)
     fake_discord.assert_clean()

@@ -14,16 +14,18 @@ from typing import Any
 
 from bot.model import Document, ParseError
 from bot.parse.layout import pages_by_line
+from bot.parse.script import restore_published, simplified_text
 from bot.parse.letter import parse_letter
 from bot.parse.record import HEADER, HEADER_START, HONORIFICS, parse_record
-from bot.parse.resolution import OPENER, parse_resolution
+from bot.parse.document import parse_document
+from bot.parse.resolution import looks_like as looks_like_resolution
+from bot.parse.resolution import parse_resolution
 from bot.symbols import canonical, find_symbols
 from bot.text import strip_markdown, superscript_numbers
 
 __all__ = ["Citation", "ParseError", "citations", "detect_kind", "doc_id_for", "parse_text", "read_text"]
 
 _LETTER = re.compile(r"^\s*#*\s*\d{4}\s*年.+?日.+?给.+?的(?:信|普通照会)\s*$", re.MULTILINE)
-_RESOLUTION_NUMBER = re.compile(r"^\s*(?:(?:E?S-)?\d{1,3}/\d{1,4}\s*[.．]|第\s*\d{1,5}\s*[（(]\d{4}[)）]\s*号决议)", re.MULTILINE)
 
 
 def detect_kind(text: str) -> str | None:
@@ -37,12 +39,13 @@ def detect_kind(text: str) -> str | None:
         return "record"
     if _LETTER.search(text):
         return "letter"
-    if any(OPENER.match(ln) for ln in lines) and _RESOLUTION_NUMBER.search(text):
+    if looks_like_resolution(lines):
         return "resolution"
     return None
 
 
-_PARSERS = {"record": parse_record, "letter": parse_letter, "resolution": parse_resolution}
+_PARSERS = {"record": parse_record, "letter": parse_letter, "resolution": parse_resolution,
+            "document": parse_document}
 
 
 def read_text(path: Path) -> str:
@@ -89,10 +92,19 @@ def _apply_catalog(doc: Document, entry: dict[str, Any]) -> None:
 
 
 def parse_text(text: str, name: str, catalog: dict[str, dict[str, Any]] | None = None) -> Document:
-    kind = detect_kind(text)
-    if kind is None:
-        raise ParseError("not a UN resolution, letter or verbatim record (no grammar recognised it)")
-    doc = _PARSERS[kind](text)
+    # Every grammar reads Simplified text; the published characters are put back afterwards.
+    simplified = simplified_text(text)
+    kind = detect_kind(simplified) or "document"
+    try:
+        doc = _PARSERS[kind](simplified)
+    except ParseError as exc:
+        if kind == "document":
+            raise
+        # A family's cues were there but its grammar could not follow: keep the text anyway.
+        doc = parse_document(simplified)
+        doc.warnings.append(f"looked like a {kind} but {exc}; stored as a plain document")
+    if simplified != text:
+        restore_published(doc, text, simplified)
     doc.symbol = doc.symbol or symbol_from_filename(name)
     _apply_catalog(doc, (catalog or {}).get(Path(name).name, {}))
     if doc.symbol:

@@ -103,5 +103,6 @@ def recital_split_pattern(cues: ResolutionCues) -> re.Pattern[str]:
     """Where a new recital opens inside a merged line: after a recital's closing comma (and any
     footnote markers), a recital verb at the start of a clause."""
     verbs = _alternation(cues.split_verbs)
-    prefixes = _alternation(cues.verb_prefixes)
+    # "，并提及…" goes on the same recital ("and also recalling"); "，还提及…" opens the next.
+    prefixes = _alternation(tuple(p for p in cues.verb_prefixes if p not in ("并", "也")))
     return re.compile(rf"(?<=[{cues.recital_end}])[{SUPERSCRIPT_DIGITS}]*(?=(?:{prefixes})?(?:{verbs}))")

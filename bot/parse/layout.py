@@ -172,13 +172,27 @@ def display_width(text: str) -> float:
     return len(text) - 0.5 * len(_NARROW.findall(text))
 
 
+def _column(widths: list[float]) -> float:
+    """The width of a full line: a line this wide was cut by the wrap, not by a paragraph's end."""
+    return widths[int(len(widths) * 0.9)] if widths else 0.0
+
+
 def is_wrapped(lines: Iterable[Line]) -> bool:
-    """Does the text wrap paragraphs over several lines (as records do)?"""
-    ends = [ln.text[-1] for ln in lines if ln.text and not ln.heading]
-    if not ends:
+    """Does the text wrap paragraphs over several lines (as records do)?
+
+    Wrapped text ends many lines mid-sentence, or (when the wrap happens to fall after
+    punctuation, as it often does in short CJK paragraphs) has many lines of the same full
+    width; text with one paragraph per line has neither."""
+    body = [ln for ln in lines if ln.text and not ln.heading]
+    if not body:
         return False
-    open_ends = sum(1 for c in ends if c not in _END_UNWRAPPED)
-    return open_ends / len(ends) > 0.4
+    open_ends = sum(1 for ln in body if ln.text[-1] not in _END_UNWRAPPED)
+    if open_ends / len(body) > 0.4:
+        return True
+    widths = sorted(display_width(ln.text) for ln in body)
+    column = _column(widths)
+    full = sum(1 for w in widths if w >= column - 1.5)
+    return len(body) >= 6 and open_ends > 0 and full / len(body) >= 0.3
 
 
 def ends_paragraph(text: str, wrapped: bool, comma_ends: bool = False) -> bool:
@@ -204,9 +218,9 @@ def paragraphs(
     blocks: list[Block] = []
     parts: list[Line] = []
     gap = False  # a blank line since the last text line
-    widths = sorted(display_width(ln.text) for ln in lines if ln.text and not ln.heading)
-    # A line as wide as the column was cut by the wrap, not by the end of a paragraph.
-    column = widths[int(len(widths) * 0.9)] if widths else 0.0
+    column = _column(sorted(display_width(ln.text) for ln in lines if ln.text and not ln.heading))
+    # A line this much shorter than the column was not cut by the wrap.
+    short = column - max(2.5, column * 0.15)
 
     def flush() -> None:
         if parts:
@@ -229,10 +243,12 @@ def paragraphs(
         elif wrapped:
             # A blank line ends a paragraph unless it fell where a page broke a full line
             # (预防冲 / blank / 突); a page-break indent ends one only after a full stop.
+            # Without blank lines between paragraphs, a short line that closes a sentence
+            # (or a recital) ends its paragraph.
             new = (gap and (ends_paragraph(current, wrapped, comma_ends)
                             or display_width(current) < column - 2.5)) or (
                 ln.indented and ends_paragraph(current, wrapped)
-            )
+            ) or (not gap and display_width(current) < short and ends_paragraph(current, wrapped, comma_ends))
         else:
             new = ends_paragraph(current, wrapped)
         if new:

@@ -83,6 +83,19 @@ def is_opener(text: str) -> bool:
     return bool(OPENER.match(text) or _inline_opener(text))
 
 
+def looks_like(lines: list[str]) -> bool:
+    """A resolution: an opener, and after it a recital, an operative clause or a number."""
+    body = [ln for ln in lines if ln]
+    for i, t in enumerate(body):
+        if _inline_opener(t):
+            return True
+        if OPENER.match(t) and i + 1 < len(body):
+            nxt = body[i + 1]
+            if NUMBERED.match(nxt) or verb_at(nxt, CUES.recital_verbs + CUES.operative_verbs, CUES.verb_prefixes):
+                return True
+    return False
+
+
 def _inline_opener(text: str) -> re.Match[str] | None:
     m = _OPENER_INLINE.match(text)
     if m and verb_at(m.group("rest"), CUES.recital_verbs + CUES.operative_verbs, CUES.verb_prefixes):

@@ -83,7 +83,11 @@ SUB_ITEM = re.compile(
     r"^(?:[(（](?P<p>[a-z]{1,2}|[ivx]{1,5}|[甲乙丙丁戊己庚辛壬癸])[)）]|(?P<b>[a-z]|[ivx]{1,5})\))\s*(?P<rest>\S.*)$"
 )
 # Footnote markers as the UN's PDFs give them: a digit run glued after punctuation.
-FOOTNOTE_GLUED = re.compile(rf"(?<=[，,。；;])\s?(?P<n>\d{{1,2}})(?=[\u4e00-\u9fff“《（(]|\s*$)")
+# After a clause's punctuation (any such digits), or after a closing bracket or quotation mark
+# (only digits that name a footnote the document has).
+FOOTNOTE_GLUED = re.compile(rf"(?:(?<=[，,。；;])|(?P<closing>(?<=[》」』）)”])))\s?(?P<n>\d{{1,2}})(?=[\u4e00-\u9fff“《（(]|[，,。；;]|\s*$)")
+# A footnote printed as plain text at the end of a pasted page: "1 A/74/350。"
+PLAIN_FOOTNOTE = re.compile(r"^(?P<n>\d{1,2})\s+(?P<text>\S.*)$")
 SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 
 

@@ -25,10 +25,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.model import Document, Paragraph, ParseError
+from bot.model import Document, Footnote, Paragraph, ParseError
 from bot.parse.cues import (
     FOOTNOTE_GLUED,
     NUMBERED,
+    PLAIN_FOOTNOTE,
     SUB_ITEM,
     SUPERSCRIPT,
     ZH_RESOLUTION,
@@ -329,11 +330,26 @@ def _glue_footnotes(lines: list[Line], markers: set[int]) -> None:
 
         def sup(m: re.Match[str]) -> str:
             after = ln.text[m.end():]
-            if int(m.group("n")) in markers or not after.strip() or verb_at(after.lstrip(), cues, CUES.verb_prefixes):
+            known = int(m.group("n")) in markers
+            if known or (not m.group("closing") and (not after.strip() or verb_at(after.lstrip(), cues, CUES.verb_prefixes))):
                 return m.group("n").translate(SUPERSCRIPT)
             return m.group(0)
 
         ln.text = FOOTNOTE_GLUED.sub(sup, ln.text)
+
+
+def _plain_footnotes(lines: list[Line]) -> tuple[list[Line], list[Footnote]]:
+    """Footnotes a pasted page prints as plain text after the adoption lines ("1 A/74/350。")."""
+    last = max((i for i, ln in enumerate(lines) if _MEETING.match(ln.text) or _DATE_ONLY.match(ln.text)), default=None)
+    if last is None:
+        return lines, []
+    kept, notes = lines[: last + 1], []
+    for ln in lines[last + 1:]:
+        if (m := PLAIN_FOOTNOTE.match(ln.text)) and not NUMBERED.match(ln.text):
+            notes.append(Footnote(marker=int(m.group("n")), text=m.group("text"), line=ln.no))
+        else:
+            kept.append(ln)
+    return kept, notes
 
 
 def _annex(blocks: list[Block], doc: Document) -> list[Paragraph]:
@@ -360,63 +376,68 @@ def _annex(blocks: list[Block], doc: Document) -> list[Paragraph]:
     return out
 
 
-def _parts(lines: list[Line]) -> list[tuple[str | None, int]]:
-    """(part letter, index of its opener line) for each opener; a letter stands before its opener."""
-    out: list[tuple[str | None, int]] = []
-    part: str | None = None
+def _parts(lines: list[Line]) -> list[tuple[str | None, int, int]]:
+    """(part letter, index of its letter line, index of its opener line) for each opener;
+    a lettered part's letter and subtitle stand before its opener."""
+    out: list[tuple[str | None, int, int]] = []
+    part: tuple[str, int] | None = None
     for i, ln in enumerate(lines):
         if m := _PART.match(ln.text):
-            part = m.group("part")
+            part = (m.group("part"), i)
         elif is_opener(ln.text):
-            out.append((part, i))
+            out.append((part[0], part[1], i) if part else (None, i, i))
             part = None
     return out
 
 
 def parse_resolution(text: str) -> Document:
     lines, footnotes, heads = clean_lines(text)
-    lines = [ln for ln in lines]
+    lines, plain_notes = _plain_footnotes(lines)
+    for ln in lines:
+        # Adoption lines stand alone even in text with one paragraph per line, where an
+        # unpunctuated line would otherwise run into the next.
+        if _MEETING.match(ln.text) or _DATE_ONLY.match(ln.text):
+            ln.heading = ln.heading or 1
     openers = _parts(lines)
     if not openers:
         raise ParseError("no opening line such as '大会，' or '安全理事会，'")
-    doc = Document(kind="resolution", footnotes=footnotes)
-    first = openers[0][1]
+    doc = Document(kind="resolution", footnotes=footnotes + plain_notes)
+    lettered = len(openers) > 1 and all(part for part, _, _ in openers)
+    first = openers[0][1] if lettered else openers[0][2]
     # Header lines are short, unpunctuated facts: each stands alone, never joined.
-    skipped = _header([ln for ln in lines[:first] if not ln.blank and not _PART.match(ln.text)], doc)
+    skipped = _header([ln for ln in lines[:first] if not ln.blank], doc)
     if skipped:
         doc.warnings.append(f"left out {skipped} lines before the resolution's header")
-    organ = (OPENER.match(lines[first].text) or _inline_opener(lines[first].text)).group("organ")
-    doc.body = doc.body or organ.replace(" ", "")
+    opener = lines[openers[0][2]].text
+    doc.body = doc.body or (OPENER.match(opener) or _inline_opener(opener)).group("organ").replace(" ", "")
     apply_heads(doc, heads)
     if not doc.title and doc.symbol and doc.symbol.startswith("S/RES/"):
         # Council resolutions carry no title of their own: they are known by number.
         number, year = re.match(r"S/RES/(\d+) \((\d{4})\)", doc.symbol).groups()
         doc.title = f"第{number}({year})号决议"
-    _glue_footnotes(lines, {f.marker for f in footnotes})
-    bounds = [*openers, (None, len(lines))]
-    lettered = len(openers) > 1 and all(part for part, _ in openers)
-    for (part, start), (_, end) in zip(bounds, bounds[1:]):
-        body = lines[start:end]
+    _glue_footnotes(lines, {f.marker for f in doc.footnotes})
+    starts = [start for _, start, _ in openers[1:]] + [len(lines)]
+    parts = []
+    for (part, letter_at, opener_at), end in zip(openers, starts):
+        if lettered:
+            subtitle = [ln.text for ln in lines[letter_at + 1:opener_at] if not ln.blank]
+            parts.append({"part": part, "title": "：".join(subtitle)})
+        body = lines[opener_at:end]
         if inline := _inline_opener(body[0].text):
             body = [Line(body[0].no, body[0].raw, inline.group("rest"), 0, False, [], body[0].page), *body[1:]]
         else:
             body = body[1:]
-        # The next part's letter and subtitle belong to it, not to this part's last paragraph.
-        while lettered and body and (body[-1].blank or _PART.match(body[-1].text) or
-                                     (end < len(lines) and not _closed(body[-1].text))):
-            body = body[:-1]
         blocks = paragraphs(body, is_wrapped(body), starts=_starts, comma_ends=True)
         annex_at = next((i for i, b in enumerate(blocks) if _ANNEX.match(b.text)), len(blocks))
         own, annexed = blocks[:annex_at], blocks[annex_at:]
-        prefix = f"{part} " if lettered else ""
-        paras = resolution_body(_trailer(own, doc), prefix=prefix, warnings=doc.warnings)
+        paras = resolution_body(_trailer(own, doc), prefix=f"{part} " if lettered else "", warnings=doc.warnings)
         for p in paras:
             p.part = part if lettered else None
         doc.paragraphs += paras
         if annexed:
             doc.paragraphs += _annex(annexed, doc)
     if lettered:
-        doc.facts["parts"] = [part for part, _ in openers]
+        doc.facts["parts"] = parts
     if not doc.paragraphs:
         raise ParseError("a resolution with no paragraphs after its opening line")
     return doc

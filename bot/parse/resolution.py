@@ -74,6 +74,9 @@ _PART = re.compile(r"^(?P<part>[A-Z])[.．]?$")
 _ANNEX = re.compile(rf"^附\s*件\s*(?P<n>[{_CN}\dIVX]*)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPLIT = recital_split_pattern(CUES)
+_CLAUSE = re.compile(
+    rf"(?<=[；;])[⁰¹²³⁴⁵⁶⁷⁸⁹]*(?=(?:{'|'.join(CUES.verb_prefixes)})?(?:{'|'.join(map(re.escape, CUES.operative_verbs))}))"
+)
 _ENDS = CUES.recital_end + CUES.operative_end
 
 # Kept for the letter grammar, which reads a draft resolution's verbs the same way.
@@ -129,6 +132,12 @@ def split_recitals(text: str) -> list[str]:
     return [p for p in pieces if p.strip()]
 
 
+def split_clauses(text: str) -> list[str]:
+    """Unnumbered operative clauses run together, cut after each "；" that an operative verb follows."""
+    cuts = [m.end() for m in _CLAUSE.finditer(text) if m.end() < len(text)]
+    return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
+
+
 def _opens_operative(text: str, cues: ResolutionCues = CUES) -> bool:
     """An unnumbered clause that begins the operative part: an operative verb, and the
     clause closes as an operative one does (；or 。), not with a recital's comma."""
@@ -171,10 +180,13 @@ def resolution_body(
                 pp += 1
                 out.append(Paragraph("preamble", f"{prefix}PP{pp}", piece, b.line, annex=annex))
         elif op is None or (numbered is False and (_closed(out[-1].text) or _opens_operative(b.text))):
-            # The operative part is not numbered: each clause is a paragraph, counted in order.
-            numbered, op = False, (op or 0) + 1
-            out.append(Paragraph("operative", f"{prefix}OP{op}", b.text, b.line, number=op, annex=annex,
-                                 verb=leading_verb(b.text, b.bold)))
+            # The operative part is not numbered: each clause is a paragraph, counted in order
+            # (and a line that runs two clauses together is cut where the second opens).
+            numbered = False
+            for clause in split_clauses(b.text):
+                op = (op or 0) + 1
+                out.append(Paragraph("operative", f"{prefix}OP{op}", clause, b.line, number=op, annex=annex,
+                                     verb=leading_verb(clause, b.bold)))
         elif out[-1].text.rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹ ").endswith(("。", ".")):
             # After the clause that ends the resolution: someone else's text (a page footer).
             if warnings is not None:

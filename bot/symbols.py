@@ -276,9 +276,11 @@ def canonical(text: str) -> str | None:
     return _canonical_core(m["core"], decision)
 
 
-def undocs_url(symbol: str) -> str:
-    """The document on undocs.org in Chinese; a non-symbol is passed through as written."""
-    return "https://undocs.org/zh/" + quote(canonical(symbol) or symbol.strip(), safe="/().")
+def undocs_url(symbol: str, page: int | None = None) -> str:
+    """The document on undocs.org in Chinese (opened at ``page`` when known); a non-symbol is
+    passed through as written."""
+    url = "https://undocs.org/zh/" + quote(canonical(symbol) or symbol.strip(), safe="/().")
+    return f"{url}#page={page}" if page else url
 
 
 def symbol_kind(symbol: str) -> str:

@@ -38,7 +38,7 @@ def best_passage(text: str, topic: str | None) -> str:
     return passage if len(passage) <= MAX_QUOTE else passage[: MAX_QUOTE - 1] + "…"
 
 
-_FULL_ROW = """SELECT p.id, p.doc_id, p.label, p.text, p.search, p.language, p.capacity, p.country, p.seq,
+_FULL_ROW = """SELECT p.id, p.doc_id, p.label, p.text, p.search, p.language, p.capacity, p.country, p.seq, p.page,
                      s.name, s.name_search, s.country AS speaker_country, s.role, s.affiliation,
                      d.symbol, d.date
               FROM paragraphs p JOIN speakers s ON s.id = p.speaker_id JOIN documents d ON d.doc_id = p.doc_id"""
@@ -79,7 +79,8 @@ def attribution(q: dict[str, Any]) -> str:
     if capacity:
         bits.append(capacity)
     bits.append(f"以{lang}发言")
-    return "，".join(bits) + f"——{q['symbol']}，{q['date'] or ''}，{q['label']}"
+    page = f"，第{q['page']}页" if q.get("page") else ""
+    return "，".join(bits) + f"——{q['symbol']}，{q['date'] or ''}{page}，{q['label']}"
 
 
 def quote(store: Store, who: str, topic: str | None = None, symbol: str | None = None,
@@ -116,7 +117,7 @@ def quote(store: Store, who: str, topic: str | None = None, symbol: str | None =
             "language_name": LANGUAGE_NAMES_EN.get(r["language"], r["language"]),
             "symbol": r["symbol"] or r["doc_id"], "date": r["date"], "label": r["label"],
             "text": best_passage(r["text"], topic), "paragraph": r["text"], "paragraph_id": r["id"],
-            "url": undocs_url(r["symbol"]) if r["symbol"] else None,
+            "page": r["page"], "url": undocs_url(r["symbol"], r["page"]) if r["symbol"] else None,
         }
         q["attribution"] = attribution(q)
         quotes.append(q)

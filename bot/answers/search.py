@@ -52,7 +52,8 @@ class Hit:
     language: str | None
     paragraph_id: int
     match: tuple[int, int]  # the match's span in text
-    url: str
+    url: str  # opens the page the paragraph is on, when the source had pages
+    page: int | None = None
 
     def as_json(self) -> dict[str, Any]:
         d = asdict(self)
@@ -358,7 +359,7 @@ def _rank(store: Store, terms: list[str], ids: set[int], offset: int = 0, limit:
     if not page:
         return len(scored), []
     rows = {r["id"]: r for r in store.query(
-        f"""SELECT p.id, p.doc_id, p.label, p.section, p.text, p.search, p.language, p.country,
+        f"""SELECT p.id, p.doc_id, p.label, p.section, p.text, p.search, p.language, p.country, p.page,
                    d.symbol, d.title, d.kind, d.date, s.name AS speaker, s.country AS speaker_country
             FROM paragraphs p JOIN documents d ON d.doc_id = p.doc_id
             LEFT JOIN speakers s ON s.id = p.speaker_id WHERE p.id IN ({",".join("?" * len(page))})""",
@@ -373,6 +374,6 @@ def _rank(store: Store, terms: list[str], ids: set[int], offset: int = 0, limit:
             label=r["label"], section=r["section"], text=r["text"], excerpt=excerpt(r["text"], start, end),
             score=round(-neg_score, 1), speaker=r["speaker"], country=r["country"] or r["speaker_country"],
             language=r["language"], paragraph_id=r["id"], match=(start, end),
-            url=undocs_url(r["symbol"]) if r["symbol"] else "",
+            url=undocs_url(r["symbol"], r["page"]) if r["symbol"] else "", page=r["page"],
         ))
     return len(scored), hits

@@ -149,3 +149,11 @@ def test_opener_and_first_recital_on_one_line():
 def test_form_feeds_give_each_paragraph_its_page():
     d = parse_text("大会，\n\n回顾其决议，\n\f注意到报告，\n\n1. 决定继续审议。\n", "x.txt")
     assert [(p.label, p.page) for p in d.paragraphs] == [("PP1", 1), ("PP2", 2), ("OP1", 2)]
+
+
+def test_site_chrome_around_a_pasted_letter_is_left_out(parsed):
+    d = parsed("letter_pasted_with_chrome.txt")
+    assert (d.kind, d.date, d.facts["signatory"]) == ("letter", "2024-06-03", "李明")
+    assert [p.label for p in d.paragraphs] == ["L1", "L2"]
+    assert d.title == "2024年6月3日湖国常驻联合国代表给秘书长的信"
+    assert any("signature" in w for w in d.warnings)

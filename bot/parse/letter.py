@@ -83,9 +83,15 @@ def parse_letter(text: str) -> Document:
     doc.facts.update(letter_date=chinese_date(m.group("date")), sender=m.group("sender"),
                      addressee=m.group("addressee"), heading=blocks[heading_at].text)
     titles = []
+    started = False  # lines before the masthead's first fact are a web page's, not the letter's
     for b in blocks[:heading_at]:
         for ln in b.lines:
             t = ln.text
+            known = bool(_SESSION.match(t) or _ORIGINAL.match(t) or english_date(t) or _AGENDA.match(t)
+                         or _COUNCIL_YEAR.match(t) or t.replace(" ", "") in _MASTHEAD)
+            started = started or known
+            if not started:
+                continue
             if (s := _SESSION.match(t)) and doc.session is None:
                 doc.session = chinese_number(s.group(1))
             elif o := _ORIGINAL.match(t):
@@ -109,6 +115,10 @@ def parse_letter(text: str) -> Document:
     for b in blocks[heading_at + 1 : letter_end]:
         if sig := _SIGNATURE.match(b.text):
             doc.facts["signatory"] = (sig.group("name") or sig.group("after")).strip()
+            continue
+        if "signatory" in doc.facts and not annex_at:
+            # After the signature of a letter without annexes: a web page's footer, not the letter.
+            doc.warnings.append(f"left out text after the letter's signature at line {b.line}: {b.text[:40]}")
             continue
         n += 1
         doc.paragraphs.append(Paragraph("body", f"L{n}", b.text, b.line))

@@ -1,6 +1,7 @@
 """The plenary command line: the same answers as the bot, for a terminal or a script (--json).
 
-Exit status: 0 answered, 1 nothing found (or some files failed to ingest), 2 bad usage.
+Exit status: 0 answered, 1 nothing found (or some files failed to ingest, or were refused by
+check), 2 bad usage.
 """
 
 from __future__ import annotations
@@ -20,14 +21,21 @@ def _echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _ingest_with_progress(paths: list[str], store: Store) -> Any:
+def _ingest_with_progress(paths: list[str], store: Store, max_bytes: int | None) -> Any:
     from bot.ingest import expand
 
-    files = expand(paths)
-    if len(files) > 20 and sys.stderr.isatty():
+    if sys.stderr.isatty() and len(files := expand(paths)) > 20:
         with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
-            return ingest(files, store, on_file=lambda _: bar.update(1))
-    return ingest(files, store)
+            return ingest(paths, store, on_file=lambda _: bar.update(1), max_bytes=max_bytes)
+    return ingest(paths, store, max_bytes=max_bytes)
+
+
+def _max_bytes() -> int | None:
+    try:
+        return config.max_file_bytes()
+    except config.SettingError as exc:
+        _refuse(str(exc))
+        raise  # unreachable: _refuse exits
 
 
 def open_store(db: str | None, build: bool = True) -> Store:
@@ -76,21 +84,51 @@ def main() -> None:
 @db_option
 @json_option
 def ingest_cmd(paths: tuple[str, ...], db: str | None, as_json: bool) -> None:
-    """Parse documents into the database (default: the seeds/ folder)."""
+    """Parse documents into the database (default: the seeds/ folder).
+
+    Exit status: 0 every file stored (or already there), 1 some file failed."""
+    limit = _max_bytes()
     store = open_store(db, build=False)
-    report = _ingest_with_progress(list(paths) or [str(config.seeds_path())], store)
+    report = _ingest_with_progress(list(paths) or [str(config.seeds_path())], store, limit)
     if as_json:
         _echo_json({"added": report.added, "replaced": report.replaced, "unchanged": report.unchanged,
                     "failed": [{"path": p, "reason": r} for p, r in report.failed],
-                    "paragraphs": report.paragraphs})
+                    "paragraphs": report.paragraphs,
+                    "replacements": [{"path": p, "reason": p.reason} for p in report.replaced],
+                    "skipped": [{"path": p, "reason": r} for p, r in report.skipped],
+                    "warnings": [{"path": p, "warning": w} for p, w in report.warnings]})
     else:
-        for name, reason in report.failed:
+        for name in report.replaced:
+            click.echo(f"replaced {name}: {name.reason}")
+        for name, reason in report.failed + report.skipped:
             click.echo(f"skipped {name}: {reason}", err=True)
+        for name, warning in report.warnings:
+            click.echo(f"warning {name}: {warning}", err=True)
+        extra = "".join(f", {n} {what}" for n, what in (
+            (len(report.skipped), "skipped (not files)"),
+            (len(report.warnings), "warning" if len(report.warnings) == 1 else "warnings")) if n)
         click.echo(
             f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged, "
-            f"{len(report.failed)} failed ({report.paragraphs} paragraphs parsed) → {store.path}"
+            f"{len(report.failed)} failed{extra} ({report.paragraphs} paragraphs parsed) → {store.path}"
         )
     sys.exit(0 if report.ok else 1)
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@json_option
+def check_cmd(paths: tuple[str, ...], as_json: bool) -> None:
+    """Parse files without storing them and say what was recognised, and what looks wrong.
+
+    Exit status: 0 every file was read, 1 some file was refused."""
+    from bot.check import check_paths, render_check
+
+    reports = check_paths(paths, max_bytes=_max_bytes())
+    if as_json:
+        _echo_json([r.as_json() for r in reports])
+    else:
+        click.echo("\n\n".join(render_check(r) for r in reports))
+    sys.exit(0 if all(r.ok for r in reports) else 1)
 
 
 @main.command("stats")

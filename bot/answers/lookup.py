@@ -108,6 +108,7 @@ def card(store: Store, doc_id: str) -> dict[str, Any]:
         "url": undocs_url(symbol) if symbol else None,
         "source": d["source"],
         "ingested_at": d["ingested_at"],
+        "warnings": json.loads(d["warnings"] or "[]"),
     }
 
 

@@ -1,0 +1,99 @@
+"""Which language, in which script, a text is written in: one of the six UN languages.
+
+Scripts are counted first (Han, Latin, Cyrillic, Arabic); Cyrillic is Russian and Arabic is
+Arabic. Latin text is English, French or Spanish by its commonest short words (and a few
+letters only one of them uses). Han text is Traditional when OpenCC's Traditional→Simplified
+conversion changes a noticeable share of its characters, Simplified otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from bot.text import _t2s
+
+SAMPLE = 20_000  # characters looked at: enough to decide, cheap on a big file
+
+_SCRIPTS = {
+    "Han": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"),
+    "Latn": re.compile(r"[A-Za-z\u00c0-\u024f]"),
+    "Cyrl": re.compile(r"[\u0400-\u04ff]"),
+    "Arab": re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"),
+}
+_BY_SCRIPT = {"Cyrl": "ru", "Arab": "ar"}
+
+# Words frequent in one of the three and rare in the others ("de", "que", "la", "en" are
+# shared, so they decide nothing and are left out).
+_CUES = {
+    "en": frozenset({
+        "the", "and", "of", "to", "is", "in", "that", "with", "for", "on", "by", "which",
+        "be", "are", "has", "have", "this", "its"
+    }),
+    "fr": frozenset({
+        "le", "les", "des", "et", "est", "du", "une", "dans", "pour", "sur", "par", "au",
+        "aux", "qui", "avec", "ses", "été", "sont", "ont"
+    }),
+    "es": frozenset({
+        "el", "los", "las", "del", "y", "una", "por", "con", "para", "su", "sus", "al",
+        "es", "como", "se", "fue"
+    }),
+}
+_LETTER_CUES = {"es": "ñ¿¡", "fr": "çœèêù"}
+_WORD = re.compile(r"[a-z\u00e0-\u00ff\u0153]+")
+
+# Share of Han characters that t2s changes above which a text is Traditional. Simplified
+# text changes almost none (a rare variant); Traditional text changes a fifth or more.
+TRADITIONAL_FROM = 0.05
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # ISO 639-1: zh, en, fr, es, ru, ar; "und" for Latin text none of these fits
+    script: str  # ISO 15924: Hans, Hant, Latn, Cyrl, Arab
+
+    @property
+    def tag(self) -> str:
+        """BCP 47 as Plenary prints it: zh-Hans / zh-Hant, the bare code for the others."""
+        return f"{self.code}-{self.script}" if self.code in ("zh", "und") else self.code
+
+
+def script_counts(text: str) -> Counter[str]:
+    return Counter({name: len(pattern.findall(text)) for name, pattern in _SCRIPTS.items()})
+
+
+def chinese_script(han: str) -> str:
+    """Hans or Hant for a string of Han characters."""
+    if not han:
+        return "Hans"
+    simplified = _t2s().convert(han)
+    if len(simplified) == len(han):
+        changed = sum(a != b for a, b in zip(han, simplified))
+    else:  # a phrase conversion changed the length: compare character by character
+        changed = sum(_t2s().convert(c) != c for c in han)
+    return "Hant" if changed / len(han) >= TRADITIONAL_FROM else "Hans"
+
+
+def latin_language(text: str) -> str:
+    lowered = text.lower()
+    words = Counter(_WORD.findall(lowered))
+    scores = {code: sum(words[w] for w in cues) for code, cues in _CUES.items()}
+    for code, letters in _LETTER_CUES.items():
+        scores[code] += sum(lowered.count(c) for c in letters)
+    best = max(scores, key=lambda c: scores[c])
+    return best if scores[best] else "und"
+
+
+def detect(text: str) -> Language | None:
+    """The text's language and script, or None if it has no letters at all."""
+    sample = text[:SAMPLE]
+    counts = script_counts(sample)
+    script, n = max(counts.items(), key=lambda kv: kv[1])
+    if not n:
+        return None
+    if script == "Han":
+        return Language("zh", chinese_script("".join(_SCRIPTS["Han"].findall(sample))))
+    if script == "Latn":
+        return Language(latin_language(sample), "Latn")
+    return Language(_BY_SCRIPT[script], script)

@@ -82,7 +82,7 @@ def decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         return _checked(text, encoding)
-    raise ReadError("not text in an encoding Plenary reads (UTF-8, UTF-16 or GB18030)")
+    raise ReadError("the file is not UTF-8 (nor UTF-16 or GB18030) text")
 
 
 def _checked(text: str, encoding: str) -> tuple[str, str]:

@@ -157,3 +157,24 @@ def test_site_chrome_around_a_pasted_letter_is_left_out(parsed):
     assert [p.label for p in d.paragraphs] == ["L1", "L2"]
     assert d.title == "2024年6月3日湖国常驻联合国代表给秘书长的信"
     assert any("signature" in w for w in d.warnings)
+
+
+def test_recycling_line_and_lone_page_numbers_are_not_paragraphs():
+    text = "75/9. 标题\n\n大会，\n\n回顾其以往决议，\n\n请回收\n\n2/3\n\nPlease recycle ♲\n\n1. 决定继续审议。\n"
+    d = parse_text(text, "x.txt")
+    assert [p.text for p in d.paragraphs] == ["回顾其以往决议，", "决定继续审议。"]
+
+
+def test_dot_leader_lines_do_not_widen_the_column():
+    """A members' list with dot leaders is as wide as the page; it must not make every full
+    line of the speech look short, or a page break inside a statement splits it."""
+    lines = [f"{c} {'.' * 60} {n}先生" for c, n in
+             [("中国", "张伟"), ("法国", "李安"), ("美国", "史密斯"), ("英国", "琼斯")]]
+    speech = "湖国代表团感谢秘书长的通报并欢迎各方为缓和局势所作的努力。我们呼吁安理会支持区域预警机制，并愿与各方合作。"
+    turn = "张伟先生（中国）：" + speech
+    wrapped = [turn[i:i + 20] for i in range(0, len(turn), 20)]
+    # A page break (a blank line) after the second full line, inside the statement.
+    text = "\n".join(["成员：" + lines[0], *lines[1:], "", "上午10时开会。", "",
+                      *wrapped[:2], "", *wrapped[2:], "", "下午1时散会。"])
+    d = parse_text(text, "S_PV.9990.txt")
+    assert [p.text for p in d.paragraphs if p.section == "statement"] == [speech]

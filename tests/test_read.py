@@ -377,3 +377,19 @@ def test_every_generated_fixture_is_small():
 
 def test_not_word_fixture_is_a_zip_without_a_document():
     assert "word/document.xml" not in zipfile.ZipFile(FORMATS / "not_word.docx").namelist()
+
+
+def test_docx_first_page_header_gives_the_masthead_symbol(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "S/2024/432"
+    d.add_paragraph("2024年6月3日瑙鲁常驻联合国代表给安全理事会主席的信")
+    d.add_paragraph("请将本函作为安全理事会的文件分发为荷。")
+    path = tmp_path / "letter.docx"
+    d.save(path)
+    src = read_source(path)
+    assert src.text.startswith("S/2024/432\n\n")
+    from bot.parse import parse_text
+
+    assert parse_text(src.text, path.name).symbol == "S/2024/432"

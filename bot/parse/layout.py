@@ -25,6 +25,7 @@ _END_WRAPPED = set("。！？；：…”’」』）)!?;:")
 # resolution ends with a comma.
 _END_UNWRAPPED = _END_WRAPPED | set("，,")
 
+_HEADING_WIDTH = 40  # columns: a heading or a title line, not a paragraph
 _FOOTNOTE_DEF = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]+)\s*(\S.*)$")
 
 # Page furniture printed by the UN's layout: the job number with the page ("22-25946  15/20",
@@ -39,6 +40,16 @@ _RUNNING_HEAD = re.compile(
     r"|(?P<s2>[A-Z]{1,3}/\S+)\s.*\s(?P<d2>\d{2}/\d{2}/\d{4}))$"
 )
 _FURNITURE_HINT = re.compile(r"[/*-]")
+# Lines the UN's layout prints on a page that are no one's text: the recycling mark and a
+# page number standing alone ("2/5", "- 3 -").
+_FURNITURE_LINE = re.compile(
+    r"^(?:请\s*回\s*收|請\s*回\s*收|Please\s+recycle|Merci\s+de\s+recycler|Просьба\s+отправить\s+на\s+вторичную\s+переработку"
+    r"|Se\s+ruega\s+reciclar|\d{1,3}\s*/\s*\d{1,3}|-\s*\d{1,3}\s*-)\s*[♲]?$",
+    re.IGNORECASE,
+)
+# A line of dot leaders (a list of members and their representatives): as wide as the column
+# whatever the column is, so it does not count when the column's width is measured.
+_LEADERS = re.compile(r"[.．…·]{6,}")
 _SYMBOL_LINE = re.compile(r"^(?:联\s*合\s*国\s+)?(?P<s>[A-Z]{1,3}/[A-Za-z0-9./()\- –]+)$")
 
 
@@ -136,7 +147,10 @@ def strip_page_furniture(lines: list[Line]) -> tuple[list[Line], list[RunningHea
     heads: list[RunningHead] = []
     for ln in lines:
         if not _FURNITURE_HINT.search(ln.text):  # most lines: no slash, dash or star
-            kept.append(ln)
+            if not (len(ln.text) < 40 and _FURNITURE_LINE.match(ln.text)):
+                kept.append(ln)
+            continue
+        if _FURNITURE_LINE.match(ln.text):
             continue
         if _JOB_NUMBER.match(ln.text):
             continue
@@ -189,7 +203,7 @@ def is_wrapped(lines: Iterable[Line]) -> bool:
     open_ends = sum(1 for ln in body if ln.text[-1] not in _END_UNWRAPPED)
     if open_ends / len(body) > 0.4:
         return True
-    widths = sorted(display_width(ln.text) for ln in body)
+    widths = sorted(display_width(ln.text) for ln in body if not _LEADERS.search(ln.text))
     column = _column(widths)
     full = sum(1 for w in widths if w >= column - 1.5)
     return len(body) >= 6 and open_ends > 0 and full / len(body) >= 0.3
@@ -218,7 +232,8 @@ def paragraphs(
     blocks: list[Block] = []
     parts: list[Line] = []
     gap = False  # a blank line since the last text line
-    column = _column(sorted(display_width(ln.text) for ln in lines if ln.text and not ln.heading))
+    column = _column(sorted(display_width(ln.text) for ln in lines
+                            if ln.text and not ln.heading and not _LEADERS.search(ln.text)))
     # A line this much shorter than the column was not cut by the wrap.
     short = column - max(2.5, column * 0.15)
 
@@ -250,7 +265,10 @@ def paragraphs(
                 ln.indented and ends_paragraph(current, wrapped)
             ) or (not gap and display_width(current) < short and ends_paragraph(current, wrapped, comma_ends))
         else:
-            new = ends_paragraph(current, wrapped)
+            # One paragraph per line: a line that closes a sentence ends its paragraph, and so
+            # does a short line standing alone before a blank line (a heading); a long line
+            # before a blank line is a paragraph a page break cut.
+            new = ends_paragraph(current, wrapped) or (gap and len(parts) == 1 and display_width(current) <= _HEADING_WIDTH)
         if new:
             flush()
         parts.append(ln)

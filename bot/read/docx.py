@@ -4,7 +4,7 @@ The body in order, paragraphs and tables alike (a table cell by cell, row by row
 paragraph per line with a blank line between; Heading styles as markdown "# " lines;
 superscript digits and footnote references as Unicode superscripts; the footnotes
 (word/footnotes.xml, which python-docx does not expose) and endnotes after the body as
-"¹ text" lines; an explicit page break as a form feed. Deleted revisions and field
+"¹ text" lines; the first page's header (the symbol) before the body; an explicit page break as a form feed. Deleted revisions and field
 codes are left out.
 """
 
@@ -145,6 +145,17 @@ def _join(blocks: list[str]) -> str:
     return text.strip("\n")
 
 
+def _masthead(document, reader: _Reader) -> list[str]:
+    """The first page's header: where a UN Word file prints the symbol (S/2024/432)."""
+    if not document.sections:
+        return []
+    section = document.sections[0]
+    header = section.first_page_header if section.different_first_page_header_footer else section.header
+    if header.is_linked_to_previous and not section.different_first_page_header_footer:
+        return []
+    return [text for text in reader.blocks(header._element) if text.strip()]
+
+
 def read_docx(data: bytes) -> str:
     import docx
     from lxml import etree
@@ -156,7 +167,7 @@ def read_docx(data: bytes) -> str:
     except Exception as e:  # noqa: BLE001  python-docx raises its own PackageNotFoundError and others
         raise ReadError(f"a damaged Word document ({type(e).__name__}: {e})") from None
     reader = _Reader(_styles(document))
-    body = _join(reader.blocks(document.element.body))
+    body = _join(_masthead(document, reader) + reader.blocks(document.element.body))
     notes = []
     for rel in document.part.rels.values():
         kind = _NOTES.get(rel.reltype)

@@ -8,7 +8,8 @@ numbering of the cited document, or the citing text itself.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 
 from rapidfuzz import fuzz
@@ -20,6 +21,9 @@ from bot.text import fold
 PREFIX = "cites "  # every self-check warning starts so, which lets a re-check replace them
 _QUOTE_GAP = 12  # characters allowed between a quotation's closing mark and the reference
 _MIN_SIMILARITY = 80
+_CHUNK = 400  # document ids per query, well under SQLite's limit on bound parameters
+# Every reference form has one of these; most citing paragraphs have none and are not parsed.
+_HINT = re.compile(r"段|[OP]P\s*\d|para|¶", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -61,14 +65,23 @@ def _compare(store: Store, text: str, ref: ParagraphRef, doc_id: str) -> str | N
     return None
 
 
-def _candidates(store: Store, doc_ids: list[str] | None) -> list[dict]:
-    """Paragraphs that cite a held document: in the given documents, or citing them."""
+def _candidates(store: Store, doc_ids: list[str] | None) -> Iterator[dict]:
+    """Paragraphs that cite a held document and may name one of its paragraphs: in the given
+    documents, or citing them."""
     sql = ("SELECT DISTINCT p.id, p.doc_id, p.label, p.text FROM citations c JOIN paragraphs p ON p.id = c.paragraph_id "
            "JOIN symbols s ON s.symbol = c.symbol")
     if doc_ids is None:
-        return store.query(sql)
-    marks = ",".join("?" * len(doc_ids))
-    return store.query(f"{sql} WHERE c.doc_id IN ({marks}) OR s.doc_id IN ({marks})", [*doc_ids, *doc_ids])
+        chunks = [store.query(sql)]
+    else:
+        chunks = (store.query(f"{sql} WHERE c.doc_id IN ({marks}) OR s.doc_id IN ({marks})", [*chunk, *chunk])
+                  for k in range(0, len(doc_ids), _CHUNK)
+                  for chunk in [doc_ids[k:k + _CHUNK]] for marks in [",".join("?" * len(chunk))])
+    seen: set[int] = set()
+    for rows in chunks:
+        for row in rows:
+            if row["id"] not in seen and _HINT.search(row["text"]):
+                seen.add(row["id"])
+                yield row
 
 
 def check_refs(store: Store, doc_ids: Iterable[str] | None = None) -> list[RefMismatch]:

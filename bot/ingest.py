@@ -28,6 +28,7 @@ from typing import Self
 
 from bot import config
 from bot.check import doc_warnings
+from bot.crosscheck import check_refs
 from bot.model import ParseError
 from bot.parse import parse_text
 from bot.read import Source, read_source
@@ -64,6 +65,7 @@ class IngestReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): not files, inside folders
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, warning): stored, but doubted
     paragraphs: int = 0
+    stored: dict[str, str] = field(default_factory=dict)  # doc_id → path, of what this ingest stored
 
     @property
     def ok(self) -> bool:
@@ -300,6 +302,7 @@ def _write(store: Store, batch: list[tuple[Path, str, Indexed]], stamp: str, rep
             # Counted as `stats` counts them: text, not the procedural notes of a record.
             report.paragraphs += sum(1 for p in item.doc.paragraphs if p.section != "procedure")
             report.warnings += [(str(path), w) for w in item.doc.warnings]
+            report.stored[item.doc.doc_id] = str(path)
 
 
 def _store_one(store: Store, path: Path, sha: str, item: Indexed, stamp: str) -> tuple[str, str | None]:
@@ -376,4 +379,13 @@ def ingest(
     _write(store, batch, stamp, report)
     if report.paragraphs >= OPTIMIZE_FROM:
         store.optimize()
+    if report.stored:
+        _self_check(store, report)
     return report
+
+
+def _self_check(store: Store, report: IngestReport) -> None:
+    """Compare the paragraph references of what came in (and of what cites it) with the corpus."""
+    sources = {r["doc_id"]: r["source"] for r in store.query("SELECT doc_id, source FROM documents")}
+    for m in check_refs(store, report.stored):
+        report.warnings.append((sources.get(m.doc_id, m.doc_id), m.message()))

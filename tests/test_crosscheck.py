@@ -78,3 +78,11 @@ def test_a_recheck_replaces_earlier_self_check_warnings(corpus):
     check_refs(store)
     warnings = json.loads(store.one("SELECT warnings FROM documents WHERE doc_id = 'S/PV.8967'")["warnings"])
     assert len(warnings) == 1
+
+
+def test_ingest_reports_a_mismatch_found_by_the_self_check(corpus):
+    folder, store = corpus
+    (folder / "note.txt").write_text("一份说明\n\n关于大会第75/276号决议执行部分第12段的说明。\n", encoding="utf-8")
+    report = ingest([folder], store)
+    assert [(path.endswith("note.txt"), w.startswith("cites A/RES/75/276 OP12")) for path, w in report.warnings
+            if w.startswith("cites")] == [(True, True)]

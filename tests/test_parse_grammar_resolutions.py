@@ -69,7 +69,7 @@ def build(organ, pps, ops, numbering, merged, blank_lines, width, council_first,
 @settings(max_examples=300, deadline=None)
 @given(layouts())
 def test_generated_resolution_of_any_layout_parses_to_its_structure(case):
-    organ, pps, ops, numbering, merged, blank_lines, width, council_first, traditional = case
+    organ, pps, ops, *_, traditional = case
     d = parse_text(build(*case), "generated.txt")
     assert d.kind == "resolution"
     if organ == "大会":

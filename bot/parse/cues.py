@@ -85,7 +85,7 @@ SUB_ITEM = re.compile(
 # Footnote markers as the UN's PDFs give them: a digit run glued after punctuation.
 # After a clause's punctuation (any such digits), or after a closing bracket or quotation mark
 # (only digits that name a footnote the document has).
-FOOTNOTE_GLUED = re.compile(rf"(?:(?<=[，,。；;])|(?P<closing>(?<=[》」』）)”])))\s?(?P<n>\d{{1,2}})(?=[\u4e00-\u9fff“《（(]|[，,。；;]|\s*$)")
+FOOTNOTE_GLUED = re.compile(r"(?:(?<=[，,。；;])|(?P<closing>(?<=[》」』）)”])))\s?(?P<n>\d{1,2})(?=[\u4e00-\u9fff“《（(]|[，,。；;]|\s*$)")
 # A footnote printed as plain text at the end of a pasted page: "1 A/74/350。"
 PLAIN_FOOTNOTE = re.compile(r"^(?P<n>\d{1,2})\s+(?P<text>\S.*)$")
 SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)

@@ -336,18 +336,18 @@ def _glue_footnotes(lines: list[Line], markers: set[int]) -> None:
     """Turn footnote markers that a PDF or a web page flattened to digits (…的报告,1欢迎…)
     back into superscripts, where the digit names a footnote or stands before a new clause."""
     cues = CUES.recital_verbs + CUES.operative_verbs
+
+    def sup(m: re.Match[str]) -> str:
+        after = m.string[m.end():]
+        known = int(m.group("n")) in markers
+        opens = not after.strip() or verb_at(after.lstrip(), cues, CUES.verb_prefixes)
+        if known or (not m.group("closing") and opens):
+            return m.group("n").translate(SUPERSCRIPT)
+        return m.group(0)
+
     for ln in lines:
-        if not any(c.isdigit() for c in ln.text):
-            continue
-
-        def sup(m: re.Match[str]) -> str:
-            after = ln.text[m.end():]
-            known = int(m.group("n")) in markers
-            if known or (not m.group("closing") and (not after.strip() or verb_at(after.lstrip(), cues, CUES.verb_prefixes))):
-                return m.group("n").translate(SUPERSCRIPT)
-            return m.group(0)
-
-        ln.text = FOOTNOTE_GLUED.sub(sup, ln.text)
+        if any(c.isdigit() for c in ln.text):
+            ln.text = FOOTNOTE_GLUED.sub(sup, ln.text)
 
 
 def _plain_footnotes(lines: list[Line]) -> tuple[list[Line], list[Footnote]]:

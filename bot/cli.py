@@ -14,6 +14,7 @@ import click
 
 from bot import config
 from bot.ingest import ingest
+from bot.model import KINDS
 from bot.store import Store, StoreError
 
 
@@ -162,7 +163,7 @@ def _refuse(message: str) -> None:
 @main.command("search")
 @click.argument("query")
 @click.option("--symbol", "--document", "symbol", default=None, help="Only this document.")
-@click.option("--kind", type=click.Choice(["resolution", "letter", "record"]), default=None)
+@click.option("--kind", type=click.Choice(KINDS), default=None)
 @click.option("--speaker", default=None, help="Only paragraphs spoken by this speaker (name or role).")
 @click.option("--country", default=None, help="Only paragraphs spoken for this country.")
 @click.option("--limit", type=click.IntRange(1, 50), default=5, show_default=True)

@@ -16,6 +16,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from bot.grams import query_grams, skip_gram
+from bot.model import KINDS
 from bot.store import GRAM_COUNT_CAP, Store
 from bot.symbols import undocs_url
 from bot.text import fold, fold_with_map
@@ -305,8 +306,8 @@ def search(
         if doc_id is None:
             raise QueryError(f"No document {symbol!r} in the corpus to search in.")
     speaker_ids = resolve_speakers(store, speaker) if speaker else None
-    if kind and kind not in ("resolution", "letter", "record"):
-        raise QueryError("kind must be resolution, letter or record.")
+    if kind and kind not in KINDS:
+        raise QueryError(f"kind must be one of {', '.join(KINDS)}.")
     limit = max(1, min(limit, 50))
     offset = max(0, offset)
 

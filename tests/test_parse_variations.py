@@ -178,3 +178,15 @@ def test_dot_leader_lines_do_not_widen_the_column():
                       *wrapped[:2], "", *wrapped[2:], "", "下午1时散会。"])
     d = parse_text(text, "S_PV.9990.txt")
     assert [p.text for p in d.paragraphs if p.section == "statement"] == [speech]
+
+
+def test_summary_of_a_plain_document_gives_its_sentences(tmp_path):
+    from bot.answers.summary import summarise
+    from bot.ingest import ingest
+    from bot.store import Store
+
+    store = Store(tmp_path / "p.db")
+    ingest([DOCS / "plain_press_release.txt"], store)
+    s = summarise(store, "plain_press_release.txt")
+    assert s["kind"] == "document" and s["headline"].endswith("新闻稿 SC/15555")
+    assert s["points"][3] == {"label": "¶4", "text": "安全理事会今天举行会议，听取了秘书长特别代表关于北河流域局势的通报。"}

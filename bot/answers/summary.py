@@ -22,6 +22,17 @@ class NotFound(LookupError):
     pass
 
 
+_SENTENCE_END = re.compile(r"[。！？]|[.!?](?=\s|$)")
+_DOCUMENT_POINTS = 8  # paragraphs a plain document's summary shows
+
+
+def first_sentence(text: str, limit: int = 120) -> str:
+    """The text up to its first full stop (a whole sentence, not its first clause)."""
+    m = _SENTENCE_END.search(text)
+    sentence = text[: m.end()] if m else text
+    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
+
+
 def first_clause(text: str, limit: int = 80) -> str:
     m = _CLAUSE_END.search(text)
     clause = text[: m.start()] if m else text
@@ -120,6 +131,17 @@ def summarise(store: Store, query: str) -> dict[str, Any]:
             points=draft["points"],
             follow_ups=[_follow_up_line(x) for x in draft["follow_up_items"]],
             follow_up_items=draft["follow_up_items"],
+        )
+    elif c["kind"] in ("statement", "document"):
+        # A statement or a plain document: what it says, paragraph by paragraph, in its own words.
+        what = {"statement": "主席声明", "document": "文件"}[c["kind"]]
+        out.update(
+            headline=f"{c['body'] or ''}{what}（{c['symbol']}），{c['date'] or ''}：{c['title']}",
+            headline_en=f"{c['symbol']}, {c['date'] or 'undated'}: «{c['title']}»",
+            facts={"date": c["date"], "meeting": c["meeting"], "counts": c["counts"],
+                   "documents_cited": [x["symbol"] for x in c["cites"]]},
+            points=[{"label": p["label"], "text": first_sentence(p["text"])}
+                    for p in paras if p["section"] != "procedure"][:_DOCUMENT_POINTS],
         )
     else:
         f = c["facts"]

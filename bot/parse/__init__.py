@@ -16,10 +16,13 @@ from bot.model import Document, ParseError
 from bot.parse.layout import pages_by_line
 from bot.parse.script import restore_published, simplified_text
 from bot.parse.letter import parse_letter
-from bot.parse.record import HEADER, HEADER_START, HONORIFICS, parse_record
+from bot.parse.record import HONORIFICS, parse_record
+from bot.parse.record import looks_like as looks_like_record
 from bot.parse.document import parse_document
 from bot.parse.resolution import looks_like as looks_like_resolution
 from bot.parse.resolution import parse_resolution
+from bot.parse.statement import looks_like as looks_like_statement
+from bot.parse.statement import parse_statement
 from bot.symbols import canonical, find_symbols
 from bot.text import strip_markdown, superscript_numbers
 
@@ -30,12 +33,9 @@ _LETTER = re.compile(r"^\s*#*\s*\d{4}\s*年.+?日.+?给.+?的(?:信|普通照会
 
 def detect_kind(text: str) -> str | None:
     lines = [strip_markdown(ln).strip() for ln in text.splitlines()]
-    # A record's speakers appear within its first few hundred lines.
-    head = lines[:400]
-    headers = sum(1 for ln in head if HEADER.match(ln))
-    # Headers can be cut by a wrap, so a record is also known by its opening and closing lines.
-    cut = sum(1 for ln in head if HEADER_START.match(ln))
-    if headers >= 2 or (max(headers, cut) >= 1 and any(ln.endswith(("开会。", "散会。")) for ln in lines)):
+    if looks_like_statement(text):
+        return "statement"
+    if looks_like_record(text):
         return "record"
     if _LETTER.search(text):
         return "letter"
@@ -45,7 +45,7 @@ def detect_kind(text: str) -> str | None:
 
 
 _PARSERS = {"record": parse_record, "letter": parse_letter, "resolution": parse_resolution,
-            "document": parse_document}
+            "document": parse_document, "statement": parse_statement}
 
 
 def read_text(path: Path) -> str:

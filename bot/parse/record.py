@@ -1,241 +1,560 @@
 """Verbatim records of meetings (S/PV.…, A/…/PV.…): who said what, in which language and capacity.
 
 Grammar:
-  front matter  optional first page (body, 第七十九年, 第9998次会议, date and place,
-                主席：…（country）, 成员：…, 议程 + agenda), then "上午11时05分开会。"
-  procedure     通过议程 / 议程通过。 / agenda titles, before the first speaker
-  turns         a header opens each: NAME[HONORIFIC] or ROLE, then optional （country）
-                and （以X语发言） (no tag: Chinese), then "："; paragraphs follow until the
-                next header. "（以法语发言）" alone switches the language mid-statement.
+  front matter  optional first page (body, 第七十九年 / 第七十五届会议, 第9998次(全体)会议, date and
+                place, 主席：…（country）, 成员：…, 议程 + agenda), then "上午11时05分开会。"
+  procedure     通过议程 / 议程通过。 / 议程项目… / agenda titles, before the first speaker;
+                votes (进行了记录表决。 赞成：…) wherever they fall
+  turns         a label opens each: NAME[HONORIFIC] or ROLE, then optional （country）
+                and a language tag (（以俄语发言）, （译自俄文）; no tag: Chinese), then "："; paragraphs
+                follow until the next label. A tag alone switches the language mid-statement.
                 "我现在以…的身份发言。" … "我现在恢复行使安理会主席的职能。" brackets the
                 President speaking for their own country.
-  close         "下午1时15分散会。"
+  close         "下午1时15分散会。" / "会议于下午1时05分结束。"
+
+What each of these looks like in print is a table (bot/parse/cues_record.py), so scanned labels
+("主 席："), old tag forms and other clock phrasings are rows, not special cases. The grammar reads
+Simplified text: bot.parse hands it a Simplified copy of a record published in Traditional script
+and puts the published characters back afterwards.
+
+Turns are found from the label pattern, not only from line starts: a record converted to one
+line (or a few huge lines) is split where a label, a clock line or a language tag follows the
+end of a sentence (。！？”) — never inside a sentence, so "…主席：" quoted mid-sentence stays text.
 """
 
 from __future__ import annotations
 
 import re
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
 
 from bot.model import Document, Paragraph, ParseError, Speaker, Turn
-from bot.parse.layout import Block, apply_heads, clean_lines, is_wrapped, paragraphs
-from bot.text import chinese_date, chinese_number
-
-LANGUAGES = {"俄": "ru", "英": "en", "法": "fr", "西班牙": "es", "阿拉伯": "ar", "中": "zh", "汉": "zh"}
-HONORIFICS = ("先生", "女士", "夫人", "小姐", "阁下", "博士", "法官")
-_HONORIFIC = "|".join(HONORIFICS)
-_ROLE = "代理主席|主席|常务副秘书长|副秘书长|秘书长|书记官长"
-_NAME = r"[^\s，。；：、（）()“”]{1,24}?"
-_LANG_TAG = r"[（(]以(?P<lang>[^（）()]{1,6}?)语发言[)）]"
-HEADER = re.compile(
-    rf"^(?:(?P<role>{_ROLE})|(?P<name>{_NAME}(?P<hon>{_HONORIFIC})))"
-    r"(?:[（(](?!以[^（）()]{1,6}语发言)(?P<country>[^（）()]{1,40})[)）])?"
-    rf"(?:{_LANG_TAG})?\s*[：:]"
+from bot.parse.cues_record import ZH, RecordGrammar, grammar, number_value, spaced, squeeze
+from bot.parse.layout import (
+    Block,
+    Line,
+    apply_heads,
+    clean_lines,
+    display_width,
+    is_wrapped,
+    paragraphs,
 )
-# Enough of a header to see one on its first line, before a wrap cuts it.
-HEADER_START = re.compile(rf"^(?:(?:{_ROLE})|{_NAME}(?:{_HONORIFIC}))[（(：:]")
-_LANGUAGE_SWITCH = re.compile(rf"^{_LANG_TAG}$")
-_CLOCK = re.compile(
-    r"^(?P<part>上午|中午|下午|晚上)?\s*(?P<h>\d{1,2})\s*时\s*(?:(?P<m>\d{1,2})\s*分)?\s*"
-    r"(?P<what>开会|散会|复会|休会|暂停)。?$"
-)
-_AGENDA_NOTE = re.compile(r"^(通过议程|议程通过。?)$")
-_NATIONAL = re.compile(r"我现在以(?P<cap>.{2,30}?)的身份发言")
-_RESUME_CHAIR = re.compile(r"恢复(?:行使)?(?:安理会|大会)?主席的职能")
-_TITLE_SUFFIX = re.compile(
-    r"(?:常驻联合国)?(?:外交部副部长|副外长|外长|副?外交部长|副?部长|副?总理|总理|总统|常驻代表|代表|大使|国务秘书)$"
-)
-_ORG_TITLE = re.compile(r"(?:常务副秘书长|副秘书长|秘书长|主席|执行主任|特别代表|高级专员|总干事|特使)+$")
+from bot.symbols import find_symbols, symbol_kind
+from bot.text import chinese_date, strip_markdown
 
-# Front matter of a record's first page.
-_FRONT_MEETING = re.compile(r"^第\s*(\d+)\s*次(全体)?会议$")
-_FRONT_SESSION = re.compile(r"^第(.{1,6}?)(?:届会议|年)$")
-_FRONT_DATE = re.compile(r"^\d{4}\s*年.*日.*举行")
-_FRONT_PRESIDENT = re.compile(
-    rf"^主席[：:]\s*(?P<name>{_NAME}(?:{_HONORIFIC}))[\s.．…·]*(?:[（(](?P<country>[^（）()]+)[)）])?"
-)
-
-# "成员：阿尔及利亚 ........ 贝拉赫先生", then one member per line.
-_FRONT_MEMBER = re.compile(
-    rf"^(?P<first>成员[：:])?\s*(?P<country>[^\s.．…·]{{2,30}})[\s.．…·]{{3,}}(?P<name>{_NAME}(?:{_HONORIFIC}))$"
-)
+_G = grammar(ZH)
+# What other modules read (bot.parse fills an unnamed chair's honorific from HONORIFICS).
+HONORIFICS = ZH.honorifics
+HEADER = _G.header
+HEADER_START = _G.header_start
 
 
-# One pass instead of four: a line that opens a header, switches language, tells the time
-# or adopts the agenda starts a paragraph of its own.
-_STARTS = re.compile("|".join(f"(?:{r.pattern})" for r in (HEADER_START, _LANGUAGE_SWITCH, _CLOCK, _AGENDA_NOTE)))
-
-
-def _starts(text: str) -> bool:
-    return bool(_STARTS.match(text))
-
-
-def language_code(name: str | None) -> str:
-    return LANGUAGES.get(name or "中", "zh") if name else "zh"
-
-
-def clock(m: re.Match[str]) -> str:
-    hour, minute = int(m.group("h")), int(m.group("m") or 0)
-    if m.group("part") in ("下午", "晚上") and hour < 12:
-        hour += 12
-    return f"{hour:02d}:{minute:02d}"
-
-
-def country_of_capacity(capacity: str) -> str:
+def country_of_capacity(capacity: str, g: RecordGrammar = _G) -> str:
     """俄罗斯联邦副外长 → 俄罗斯联邦; 法国代表 → 法国."""
-    return _TITLE_SUFFIX.sub("", capacity) or capacity
+    m = g.capacity_titles.search(capacity)
+    return capacity[: m.start()].strip() if m and m.start() else capacity
 
 
-def _front_matter(blocks: list[Block], doc: Document) -> None:
-    lines = [ln.text for b in blocks for ln in b.lines]
-    in_agenda = in_members = False
-    for t in lines:
-        if t.startswith("本记录"):
-            break  # the first page's closing note on translation and corrections
-        if m := _FRONT_MEETING.match(t):
-            doc.meeting = t
-            doc.facts["meeting_number"] = int(m.group(1))
-        elif m := _FRONT_SESSION.match(t):
-            doc.session = chinese_number(m.group(1))
-        elif _FRONT_DATE.match(t):
-            doc.date = chinese_date(t)
-            doc.facts["held"] = t
-        elif m := _FRONT_PRESIDENT.match(t):
-            doc.facts["president"] = m.group("name")
-            if m.group("country"):
-                doc.facts["presidency"] = m.group("country")
-        elif t in ("安全理事会", "大会", "经济及社会理事会"):
-            doc.body = t
-        elif t == "议程":
-            in_agenda, in_members = True, False
-        elif in_agenda:
-            doc.facts.setdefault("agenda", []).append(t)
-        elif (m := _FRONT_MEMBER.match(t)) and (in_members or m.group("first")):
-            in_members = True
-            doc.facts.setdefault("members", {})[m.group("country")] = m.group("name")
-        elif not t.startswith(("纽约", "日内瓦")) and re.search(r"[\u4e00-\u9fff]", t):
-            doc.facts.setdefault("front_titles", []).append(t)
+# -- detection --------------------------------------------------------------------------
 
 
-def _affiliation(text: str, speaker: Speaker) -> None:
-    """Who a speaker without a country is, from how the chair invited or welcomed them."""
-    if speaker.role:
-        m = re.search(rf"(?:欢迎|邀请|请){speaker.role}(?P<full>[\u4e00-\u9fff·A-Za-z]{{2,15}}?(?:{_HONORIFIC}))", text)
-        if m:
-            speaker.name = m.group("full")
-            speaker.honorific = re.search(rf"(?:{_HONORIFIC})$", speaker.name).group(0)
-        return
-    surname = re.sub(rf"(?:{_HONORIFIC})$", "", speaker.name)
-    m = re.search(
-        rf"(?:邀请|欢迎)(?P<affil>[\u4e00-\u9fff（）]{{1,40}}?{_ORG_TITLE.pattern.rstrip('$')})"
-        rf"(?:[\u4e00-\u9fffA-Za-z]{{1,12}}·)?{re.escape(surname)}(?:{_HONORIFIC})",
-        text,
-    )
-    if m:
-        speaker.affiliation = m.group("affil")
-        speaker.country = _ORG_TITLE.sub("", speaker.affiliation) or speaker.affiliation
+def looks_like(text: str, g: RecordGrammar = _G) -> bool:
+    """Is this a verbatim record? Two speaker labels near the top, or one (or one cut by a
+    wrap) and a clock line. Labels count at a line's start or after a sentence's end, so a
+    record run together on one line is known too."""
+    lines = text.splitlines()
+    head = [k for k in (strip_markdown(raw).strip() for raw in lines[:400]) if k]
+    labels = cut = 0
+    for k in head:
+        if g.header.match(k):
+            labels += 1
+        elif g.header_start.match(k):
+            cut += 1
+        if g.may_split(k):
+            labels += sum(1 for m in g.sentence_end.finditer(k) if g.label.match(k, m.end()))
+        if labels >= 2:
+            return True
+    if max(labels, cut) < 1:
+        # A wrap may have cut the only label inside its name ("…拉米雷斯先" / "生（墨西哥）：").
+        cut = sum(1 for k in range(len(head) - 1) if not g.sentence_end.search(head[k][-1:])
+                  and (g.header.match(head[k] + head[k + 1]) or g.header.match("".join(head[k : k + 3]))))
+    if max(labels, cut) < 1:
+        return False
+    return any(_has_clock(strip_markdown(raw).strip(), g) for raw in lines if "时" in raw)
 
 
-def _mend_headers(blocks: list[Block]) -> list[Block]:
-    """Rejoin a header the wrap cut just after a closing bracket ("…（阿尔巴尼亚）" / "（以俄语发言）：…"),
-    which the layout took for the end of a paragraph."""
+def _has_clock(k: str, g: RecordGrammar) -> bool:
+    """A clock line, alone or where running text starts a sentence (or a scan put a space)."""
+    if g.clock(k) or g.clock_at(k, 0):
+        return True
+    return any(g.clock_at(k, m.end()) for rx in (g.sentence_end, g.whitespace) for m in rx.finditer(k))
+
+
+# -- segments: a paragraph as laid out, or the part of one that running text was split into --
+
+_CLOSES = set("。！？；：…”’」』）)!?;:，,、")  # a line ending so ends its text, not a wrap
+_LATIN_END = re.compile(r"[A-Za-z0-9]$")
+_LATIN_START = re.compile(r"^[A-Za-z0-9]")
+
+
+@dataclass
+class _Seg:
+    text: str
+    line: int
+    lines: list[Line]
+    starts: list[tuple[int, int]] | None = None  # (offset in text, source line) of each line
+    whole: bool = True  # not split out of running text
+
+    @classmethod
+    def of(cls, b: Block) -> _Seg:
+        return cls(b.text, b.line, b.lines)
+
+    def _line_starts(self) -> list[tuple[int, int]]:
+        starts, pos, prev = [], 0, ""
+        for ln in self.lines:
+            part = ln.text.strip()
+            if not part:
+                continue
+            if prev and _LATIN_END.search(prev) and _LATIN_START.search(part):
+                pos += 1
+            starts.append((pos, ln.no))
+            pos += len(part)
+            prev = part
+        return starts or [(0, self.line)]
+
+    def split(self, at: int) -> tuple[_Seg, _Seg]:
+        if self.starts is None:
+            self.starts = self._line_starts()
+        head, tail = self.text[:at], self.text[at:]
+        lead = len(tail) - len(tail.lstrip())
+        tail = tail.strip()
+        offset = at + lead
+        line = next((no for pos, no in reversed(self.starts) if pos <= offset), self.line)
+        rest = [(pos - offset, no) for pos, no in self.starts if pos > offset]
+        lines = [ln for ln in self.lines if ln.no >= line] or self.lines[-1:]
+        head = head.rstrip()
+        return (
+            _Seg(head, self.line, self.lines, self.starts, False),
+            _Seg(tail, line, lines, [(0, line)] + rest, False),
+        )
+
+
+def _mend_headers(blocks: list[Block], g: RecordGrammar, column: Callable[[], tuple[float, int]]) -> list[Block]:
+    """Rejoin a label the layout cut in two: a wrap just after a closing bracket ("…（阿尔巴尼亚）" /
+    "（以俄语发言）" / "：…"), or inside the name, where the rest of the line looked like a label of
+    its own ("德拉富恩特·拉米雷" / "斯先生（墨西哥）：…")."""
     out: list[Block] = []
     for b in blocks:
         prev = out[-1] if out else None
-        if prev and HEADER_START.match(prev.text) and not HEADER.match(prev.text) and HEADER.match(prev.text + b.text):
-            out[-1] = Block(prev.text + b.text, prev.line, prev.lines + b.lines)
-        else:
-            out.append(b)
+        if prev and g.header_start.match(prev.text) and not g.header.match(prev.text):
+            joined = prev.text + b.text
+            if g.header.match(joined) or g.unfinished.match(joined):
+                out[-1] = Block(joined, prev.line, prev.lines + b.lines)
+                continue
+        if prev and (cut := _cut_name(prev, b, g, column)) is not None:
+            last = prev.lines[-1]
+            b = Block(prev.text[cut:] + b.text, last.no, [last, *b.lines])
+            if cut:
+                out[-1] = Block(prev.text[:cut].rstrip(), prev.line, prev.lines)
+            else:
+                out.pop()
+        out.append(b)
     return out
 
 
-def parse_record(text: str) -> Document:
-    lines, footnotes, heads = clean_lines(text)
-    doc = Document(kind="record", footnotes=footnotes)
-    apply_heads(doc, heads)
-    wrapped = is_wrapped(lines)
-    blocks = _mend_headers(paragraphs(lines, wrapped, starts=_starts))
-    if not any(HEADER.match(b.text) for b in blocks):
-        raise ParseError("no speaker headers such as '主席（以俄语发言）：'")
-    # The meeting opens at its clock line; before it, the first page's "主席：…（法国）" looks
-    # like a speaker's header but is the list of who presided.
-    first = next((i for i, b in enumerate(blocks) if _CLOCK.match(b.text)), None)
-    if first is None:
-        first = next(i for i, b in enumerate(blocks) if HEADER.match(b.text))
-    _front_matter(blocks[:first], doc)
+def _cut_name(prev: Block, b: Block, g: RecordGrammar, column: Callable[[], tuple[float, int]]) -> int | None:
+    """Where in ``prev`` the label that ``b`` ends begins, when a wrap cut its name: the line
+    before ``b``, as wide as the column (in print or in characters), runs on into it."""
+    last = prev.lines[-1].text
+    if not last or last[-1] in _CLOSES or b.lines[0].no != prev.lines[-1].no + 1 or not g.header.match(b.text):
+        return None
+    if display_width(last) < column()[0] - 2.5 and len(last) < column()[1] - 1:
+        return None
+    cut = max((m.end() for m in g.sentence_end.finditer(prev.text)), default=0)
+    fragment = prev.text[cut:]
+    if fragment and g.header.match(fragment + b.text) and len(fragment) <= len(last):
+        return cut
+    return None
 
-    speakers: dict[str, int] = {}
-    turn: int | None = None
-    language = "zh"
-    capacity = None
-    agenda_open = False
-    for b in blocks[first:]:
-        t = b.text
-        para = Paragraph("procedure", f"¶{len(doc.paragraphs) + 1}", t, b.line, turn=turn)
-        if m := _CLOCK.match(t):
-            para.note = {"开会": "opened", "散会": "closed"}.get(m.group("what"), "procedure")
-            doc.facts[para.note] = clock(m)
-        elif _AGENDA_NOTE.match(t):
-            para.note, agenda_open = "agenda", True
-        elif m := _LANGUAGE_SWITCH.match(t):
-            para.note, language = "language", language_code(m.group("lang"))
-            para.language = language
-        elif m := HEADER.match(t):
-            key = m.group("role") or m.group("name")
-            if key not in speakers:
-                speakers[key] = len(doc.speakers)
-                doc.speakers.append(
-                    Speaker(
-                        name=key,
-                        honorific=m.group("hon"),
-                        country=m.group("country"),
-                        role=m.group("role"),
-                    )
-                )
-            language = language_code(m.group("lang"))
-            capacity = "chair" if m.group("role") in ("主席", "代理主席") else (
-                "representative" if m.group("country") else "briefer")
-            doc.turns.append(Turn(speaker=speakers[key], language=language, line=b.line))
-            turn = len(doc.turns) - 1
-            agenda_open = False
-            rest = t[m.end():].strip()
-            if not rest:
+
+# -- the parser -------------------------------------------------------------------------
+
+
+class _Reader:
+    def __init__(self, g: RecordGrammar) -> None:
+        self.g = g
+        self.doc = Document(kind="record")
+        self.speakers: dict[str, int] = {}
+        self.turn: int | None = None
+        self.language = g.cues.language
+        self.capacity: str | None = None
+        self.agenda_open = False
+        self.vote_list = False  # the paragraph after "赞成：" lists countries
+        self.boundary: re.Pattern[str] | None = None  # known agenda titles, to split running text at
+
+    # -- where running text splits ------------------------------------------------------
+
+    def _chair_speaking(self, s: _Seg) -> bool:
+        if m := self.g.header.match(s.text):
+            return self.g.capacity_of_role(m.group("role") and self.g.role_name(m.group("role"))) == "chair"
+        if self.turn is None:
+            return False
+        return self.g.capacity_of_role(self.doc.speakers[self.doc.turns[self.turn].speaker].role) == "chair"
+
+    def _lead_cue_end(self, text: str) -> int | None:
+        """End of a procedural cue (clock, tag, agenda note or title) the segment opens with."""
+        g = self.g
+        m = (g.clock_at(text, 0) or g.language_tag.match(text) or g.agenda_note_at.match(text)
+             or g.procedure_at.match(text))
+        if not m and self.turn is None and self.boundary:
+            m = self.boundary.match(text)
+        if m and text[m.end():].strip():
+            return m.end()
+        return None
+
+    def split_point(self, s: _Seg, front: bool = False) -> int | None:
+        """Where the segment's first paragraph ends, when running text holds more than one."""
+        g, text = self.g, s.text
+        if not g.may_split(text) and not (self.boundary and self.turn is None):
+            return None
+        if not front and (end := self._lead_cue_end(text)):
+            return end
+        chair: bool | None = None
+        found: int | None = None
+        for m in g.sentence_end.finditer(text):
+            p = m.end()
+            if p >= len(text):
+                break
+            if front:
+                if g.clock_at(text, p):
+                    found = p
+                    break
                 continue
-            para = Paragraph("statement", para.label, rest, b.line, turn=turn)
-        elif turn is None:
-            para.note = "agenda" if agenda_open or not doc.facts.get("agenda") else "procedure"
+            if g.cue_at.match(text, p) or (self.turn is None and self.boundary and self.boundary.match(text, p)):
+                found = p
+                break
+            if chair is None:
+                chair = self._chair_speaking(s)
+            if chair and g.chair_cue_at.match(text, p):
+                found = p
+                break
+        if front or self.turn is None:
+            # Before the first speaker, a scanned page runs its headings together with spaces.
+            for m in g.whitespace.finditer(text, 0, found or len(text)):
+                p = m.end()
+                if 0 < p < len(text) and (g.clock_at(text, p) or (not front and (
+                        g.agenda_note_at.match(text, p) or (self.boundary and self.boundary.match(text, p))))):
+                    return p
+        return found
+
+    # -- front matter -------------------------------------------------------------------
+
+    def front_matter(self, segs: list[_Seg]) -> None:
+        g, doc = self.g, self.doc
+        in_agenda = in_members = False
+        lines = [ln.text for s in segs if s.whole for ln in s.lines]
+        for t in lines:
+            if g.front_end.match(t):
+                break  # the first page's closing note on translation and corrections
+            if (syms := [x for x in find_symbols(t) if symbol_kind(x.symbol) == "record"]) and len(
+                    squeeze(t.replace(syms[0].raw, ""))) <= 6:
+                doc.symbol = doc.symbol or syms[0].symbol
+            elif m := g.front_meeting.fullmatch(t.strip()):
+                self._meeting(m)
+            elif m := g.front_session.fullmatch(t.strip()):
+                doc.session = number_value(m.group("n"))
+            elif g.front_held.match(t):
+                doc.date = chinese_date(t)
+                doc.facts["held"] = t
+            elif m := g.front_president.match(t):
+                self._president(t, m)
+            elif (body := g.body_of(t)) and squeeze(t) == body:
+                doc.body = body
+            elif g.front_agenda.match(t.strip()):
+                in_agenda, in_members = True, False
+            elif in_agenda:
+                doc.facts.setdefault("agenda", []).append(t)
+            elif (m := g.front_member.match(t)) and (in_members or m.group("first")):
+                in_members = True
+                doc.facts.setdefault("members", {})[squeeze(t[m.start("country"):m.end("country")])] = squeeze(
+                    t[m.start("name"):m.end("name")])
+            elif m := g.acting_chair(t):
+                self._acting(t, m)
+            elif g.front_skip.match(t) or g.places.match(t):
+                continue
+            elif re.search(r"[\u4e00-\u9fff]", t):
+                doc.facts.setdefault("front_titles", []).append(t)
+        # Printed as a sentence, so a wrap may cut it: read it from whole paragraphs.
+        if "acting_president" not in doc.facts and (
+                m := next((m for s in segs if s.whole and (m := g.acting_chair(s.text))), None)):
+            self._acting(m.string, m)
+        running = [s for s in segs if not s.whole]
+        if running:
+            self._running_front(" ".join(s.text for s in running))
+
+    def _running_front(self, t: str) -> None:
+        """The first page run together on one line (a scan): the same facts, found by search."""
+        g, doc = self.g, self.doc
+        if m := g.front_end.search(t):
+            t = t[: m.start()]
+        if not doc.symbol:
+            doc.symbol = next((x.symbol for x in find_symbols(t) if symbol_kind(x.symbol) == "record"), None)
+        if not doc.body:
+            doc.body = g.body_of(t)
+        if doc.session is None and (m := g.front_session.search(t)):
+            doc.session = number_value(m.group("n"))
+        if not doc.meeting and (m := g.front_meeting.search(t)):
+            self._meeting(m)
+        if not doc.date and (m := g.front_held.search(t)):
+            doc.date = chinese_date(t[m.start():m.end()])
+            doc.facts["held"] = squeeze(t[m.start():m.end()])
+        if "president" not in doc.facts and (m := g.front_president.search(t)):
+            self._president(t, m)
+        if "acting_president" not in doc.facts and (m := g.acting_chair(t)):
+            self._acting(t, m)
+        if "agenda" not in doc.facts and (m := g.front_agenda_at.search(t)):
+            rest = t[m.end():].strip()
+            numbered = re.split(r"(?:^|\s)\d{1,2}\s*[.．]\s*", rest)
+            items = numbered[1:] if len(numbered) > 1 else rest.split()
+            items = [squeeze(i).rstrip("。.") for i in items if squeeze(i)]
+            if items:
+                doc.facts["agenda"] = items
+
+    def _meeting(self, m: re.Match[str]) -> None:
+        n = number_value(m.group("n"))
+        self.doc.meeting = self.g.meeting_name(n, bool(m.group("plenary")))
+        self.doc.facts["meeting_number"] = n
+
+    def _president(self, t: str, m: re.Match[str]) -> None:
+        self.doc.facts["president"] = squeeze(t[m.start("name"):m.end("name")])
+        if m.group("country"):
+            self.doc.facts["presidency"] = squeeze(t[m.start("country"):m.end("country")])
+
+    def _acting(self, t: str, m: re.Match[str]) -> None:
+        self.doc.facts["acting_president"] = squeeze(t[m.start("name"):m.end("name")])
+        if m.group("country"):
+            self.doc.facts["acting_presidency"] = squeeze(t[m.start("country"):m.end("country")])
+
+    def set_boundary(self) -> None:
+        titles = [squeeze(a) for a in self.doc.facts.get("agenda", []) if len(squeeze(a)) >= 4]
+        if titles:
+            self.boundary = re.compile(spaced("|".join(re.escape(x) for x in sorted(titles, key=len, reverse=True))))
+
+    # -- the meeting ----------------------------------------------------------------------
+
+    def take(self, s: _Seg) -> None:
+        g, doc, t = self.g, self.doc, s.text
+        if not t:
+            return
+        label = f"¶{len(doc.paragraphs) + 1}"
+        if self.turn is not None and not self.vote_list and not g.any_cue.match(t):
+            self._statement(Paragraph("statement", label, t, s.line, turn=self.turn))
+            return
+        if m := g.header.match(t):
+            self.vote_list = False
+            self._turn(s, m)
+            if rest := t[m.end():].strip():
+                self._statement(Paragraph("statement", label, rest, s.line, turn=self.turn))
+            return
+        para = Paragraph("procedure", label, t, s.line, turn=self.turn)
+        if m := g.clock(t):
+            event, time = g.clock_event(m), g.clock_time(m)
+            para.note = event if event in ("opened", "closed") else "procedure"
+            if event == "opened":
+                doc.facts.setdefault(event, time)
+            else:
+                doc.facts[event] = time
+        elif g.agenda_notes.match(t):
+            para.note, self.agenda_open = "agenda", True
+            if m := g.agenda_item.match(t):
+                item = re.sub(r"\s", "", m.group("item")).replace("（", "(").replace("）", ")")
+                doc.agenda_item = doc.agenda_item or item
+        elif m := g.language_switch.match(t):
+            para.note = "language"
+            self.language = para.language = self._language(m)
+        elif g.procedure.match(t) or self.vote_list:
+            para.note = "procedure"
+            self.vote_list = bool(g.vote_head.match(t))
+            if v := g.vote_count.search(t):
+                doc.facts.setdefault("votes", []).append(
+                    {key: int(v.group(key)) for key in ("yes", "no", "abstain")}
+                    | {"drafts": [x.symbol for x in find_symbols(t)]})
+        elif self.turn is not None:
+            self._statement(Paragraph("statement", label, t, s.line, turn=self.turn))
+            return
+        elif m := g.acting_chair(t):
+            para.note = "procedure"
+            self._acting(t, m)
+        elif g.agenda_documents.match(t):
+            para.note = "procedure"
+            doc.facts.setdefault("documents", []).extend(x.symbol for x in find_symbols(t))
+        else:
+            agenda = doc.facts.get("agenda")
+            para.note = "agenda" if self.agenda_open or not agenda else "procedure"
             if para.note == "agenda" and t not in doc.facts.get("agenda", []):
                 doc.facts.setdefault("agenda", []).append(t)
-        else:
-            para = Paragraph("statement", para.label, t, b.line, turn=turn)
-        if para.section == "statement":
-            speaker = doc.speakers[doc.turns[turn].speaker]
-            if speaker.role in ("主席", "代理主席"):
-                if m := _NATIONAL.search(t):
-                    capacity = "national"
-                    speaker.country = speaker.country or country_of_capacity(m.group("cap"))
-                    doc.facts.setdefault("national_capacity", m.group("cap"))
-                elif _RESUME_CHAIR.search(t):
-                    capacity = "chair"
-            para.speaker = doc.turns[turn].speaker
-            para.language = language
-            para.capacity = capacity
-            para.country = speaker.country if capacity in ("national", "representative", "briefer") else None
+                if (sub := g.sub_item.match(t)) and doc.agenda_item and "(" not in doc.agenda_item:
+                    doc.agenda_item += f"({sub.group('sub')})"
         doc.paragraphs.append(para)
 
-    # The chair's own country is known only once they spoke for it; fill earlier national paragraphs.
-    context = "".join(p.text for p in doc.paragraphs if p.capacity in ("chair", None))
-    members = {name: country for country, name in doc.facts.get("members", {}).items()}
-    for sp in doc.speakers:
-        if not sp.country and sp.name in members:
-            sp.country = members[sp.name]
-        if not sp.country or sp.role:
-            _affiliation(context, sp)
-    for p in doc.paragraphs:
-        if p.capacity in ("national", "briefer", "representative") and p.speaker is not None:
-            p.country = doc.speakers[p.speaker].country
-    if not doc.title:
-        agenda = doc.facts.get("agenda") or doc.facts.get("front_titles") or []
-        doc.title = agenda[-1] if agenda else ""
-    if doc.symbol and not doc.body:
-        doc.body = {"S": "安全理事会", "A": "大会", "E": "经济及社会理事会"}.get(doc.symbol.split("/")[0])
+    def _language(self, m: re.Match[str]) -> str:
+        code, name = self.g.language_of(m)
+        if name and not code:
+            self.doc.warnings.append(f"language tag not known: {name}语 (taken as {self.g.cues.language})")
+        return code or self.g.cues.language
+
+    def _turn(self, s: _Seg, m: re.Match[str]) -> None:
+        g, doc, t = self.g, self.doc, s.text
+        role = g.role_name(m.group("role")) if m.group("role") else None
+        name = squeeze(t[m.start("name"):m.end("name")]) if m.group("name") else None
+        country = squeeze(t[m.start("country"):m.end("country")]) if m.group("country") else None
+        key = role or name
+        if key not in self.speakers:
+            self.speakers[key] = len(doc.speakers)
+            doc.speakers.append(Speaker(name=key, honorific=squeeze(m.group("hon")) if m.group("hon") else None,
+                                        country=country, role=role))
+        self.language = self._language(m)
+        self.capacity = "chair" if g.capacity_of_role(role) == "chair" else (
+            "representative" if country else "briefer")
+        doc.turns.append(Turn(speaker=self.speakers[key], language=self.language, line=s.line))
+        self.turn = len(doc.turns) - 1
+        self.agenda_open = False
+
+    def _statement(self, para: Paragraph) -> None:
+        g, doc, t = self.g, self.doc, para.text
+        speaker = doc.speakers[doc.turns[self.turn].speaker]
+        if g.capacity_of_role(speaker.role) == "chair":
+            if m := g.national_capacity(t):
+                cap = squeeze(t[m.start("cap"):m.end("cap")])
+                if g.chair_word.search(cap):
+                    self.capacity = "chair"  # "以安理会主席的身份": the chair, not a country
+                else:
+                    self.capacity = "national"
+                    country = country_of_capacity(cap, g)
+                    if country in g.cues.own_country:
+                        country = doc.facts.get("presidency") or country
+                    speaker.country = speaker.country or country
+                    doc.facts.setdefault("national_capacity", cap)
+            elif g.resume_chair.search(t):
+                self.capacity = "chair"
+        para.speaker = doc.turns[self.turn].speaker
+        para.language = self.language
+        para.capacity = self.capacity
+        para.country = speaker.country if self.capacity in ("national", "representative", "briefer") else None
+        doc.paragraphs.append(para)
+
+    # -- after the meeting -------------------------------------------------------------
+
+    def _affiliation(self, text: str, speaker: Speaker) -> None:
+        """Who a speaker without a country is, from how the chair invited or welcomed them."""
+        g = self.g
+        hon = "|".join(g.honorifics)
+        if speaker.role:
+            m = re.search(g.invitation + spaced(re.escape(speaker.role))
+                          + spaced(rf"(?P<full>[\u4e00-\u9fff·A-Za-z]{{2,15}}?(?:{hon}))"), text)
+            if m:
+                speaker.name = squeeze(text[m.start("full"):m.end("full")])
+                speaker.honorific = squeeze(g.hon_at_end.search(m.group("full")).group(0))
+            return
+        surname = re.sub(rf"(?:{hon})$", "", speaker.name)
+        m = re.search(
+            rf"{g.welcome}(?P<affil>[\u4e00-\u9fff（）]{{1,40}}?{g.org_titles.pattern.rstrip('$')})"
+            rf"(?:[\u4e00-\u9fffA-Za-z]{{1,12}}·)?{re.escape(surname)}(?:{hon})",
+            text,
+        )
+        if m:
+            speaker.affiliation = text[m.start("affil"):m.end("affil")]
+            t = g.org_titles.search(speaker.affiliation)
+            speaker.country = speaker.affiliation[: t.start()] if t and t.start() else speaker.affiliation
+
+    def finish(self) -> None:
+        g, doc = self.g, self.doc
+        # The chair's own country is known only once they spoke for it; fill earlier national paragraphs.
+        context = "".join(p.text for p in doc.paragraphs if p.capacity in ("chair", None))
+        members = {name: country for country, name in doc.facts.get("members", {}).items()}
+        acting = doc.facts.get("acting_president")
+        for sp in doc.speakers:
+            if acting and sp.role in g.cues.acting_roles and sp.name == sp.role:
+                sp.name = acting
+                sp.honorific = next((h for h in g.honorifics if acting.endswith(h)), None)
+                sp.country = sp.country or doc.facts.get("acting_presidency")
+            if not sp.country and sp.name in members:
+                sp.country = members[sp.name]
+            if not sp.country or sp.role:
+                self._affiliation(context, sp)
+        for p in doc.paragraphs:
+            if p.capacity in ("national", "briefer", "representative") and p.speaker is not None:
+                p.country = doc.speakers[p.speaker].country
+        if not doc.title:
+            agenda = doc.facts.get("agenda") or doc.facts.get("front_titles") or []
+            doc.title = g.sub_item.sub("", agenda[-1]) if agenda else ""
+        if doc.symbol and not doc.body:
+            prefix = doc.symbol.split("/")[0]
+            doc.body = next((b for b, p in g.cues.bodies.items() if p == prefix), None)
+
+
+def parse_record(text: str, g: RecordGrammar = _G) -> Document:
+    lines, footnotes, heads = clean_lines(text)
+    reader = _Reader(g)
+    doc = reader.doc
+    doc.footnotes = footnotes
+    apply_heads(doc, heads)
+    wrapped = is_wrapped(lines)
+
+    @cache
+    def column() -> tuple[float, int]:
+        """A wrapped line's width, in print and in characters (wanted only for a cut label)."""
+        texts = [ln.text for ln in lines if ln.text and not ln.heading] or [""]
+        widths, counts = sorted(map(display_width, texts)), sorted(map(len, texts))
+        return widths[int(len(widths) * 0.9)], counts[int(len(counts) * 0.9)]
+
+    blocks = _mend_headers(paragraphs(lines, wrapped, starts=lambda t: bool(g.starts.match(t))), g, column)
+    segs = deque(_Seg.of(b) for b in blocks)
+
+    # The meeting opens at its clock line; before it, the first page's "主席：…（法国）" looks
+    # like a speaker's label but says who presided. Without a clock line, at the first label.
+    front: list[_Seg] = []
+    opened = _take_front(segs, front, reader, lambda s: bool(g.clock(s.text) or g.clock_at(s.text, 0)), front_split=True)
+    if not opened:
+        segs = deque(front)
+        front = []
+        opened = _take_front(segs, front, reader, lambda s: bool(g.header.match(s.text)), front_split=False)
+    if not opened:
+        raise ParseError("no speaker headers such as '主席（以俄语发言）：'")
+    reader.front_matter(front)
+    reader.set_boundary()
+
+    while segs:
+        s = segs.popleft()
+        if (p := reader.split_point(s)) is not None:
+            s, tail = s.split(p)
+            segs.appendleft(tail)
+        reader.take(s)
+    if not doc.turns:
+        raise ParseError("no speaker headers such as '主席（以俄语发言）：'")
+    reader.finish()
     return doc
+
+
+def _take_front(segs: deque[_Seg], front: list[_Seg], reader: _Reader, opens, front_split: bool) -> bool:
+    """Move segments into ``front`` until one ``opens`` the meeting (left in ``segs``)."""
+    while segs:
+        s = segs.popleft()
+        if opens(s):
+            segs.appendleft(s)
+            return True
+        p = reader.split_point(s, front=True) if front_split else _label_split(reader.g, s)
+        if p is not None:
+            s, tail = s.split(p)
+            segs.appendleft(tail)
+        front.append(s)
+    return False
+
+
+def _label_split(g: RecordGrammar, s: _Seg) -> int | None:
+    for m in g.sentence_end.finditer(s.text):
+        if m.end() < len(s.text) and g.label.match(s.text, m.end()):
+            return m.end()
+    return None

@@ -1,0 +1,436 @@
+"""Cue tables for verbatim records: what a record prints, as rows, not code.
+
+Every printed variant a record grammar meets — a role, an honorific, a form of language tag,
+a way of telling the time, of speaking for one's country or of resuming the chair — is a row in
+a ``RecordCues`` table. ``RecordGrammar`` compiles a table into the regular expressions the
+parser uses, so a new variant is a new row, and a record in another language is another table
+(with its own ``label`` and ``time`` templates: English puts the honorific before the name,
+"Mr. Zas (Collective Security Treaty Organization) (spoke in Russian):", and its clock reads
+"11.05 a.m.").
+
+Two things every table gets for free:
+
+Scanned records put stray spaces anywhere ("主 席：", "上午 11 时 05 分开会"): the Chinese words of
+every pattern are compiled to allow whitespace after each character (``spaced``), and names read
+from a match are ``squeeze``d. Tables are written in Simplified characters: records published in
+Traditional script reach the grammar as a Simplified copy (bot/parse/script.py) and get their
+published characters back afterwards.
+
+Named groups every compiled label exposes: ``role``, ``name``, ``hon``, ``country`` and the
+language groups read by ``RecordGrammar.language_of``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from bot.text import chinese_number
+
+# -- matching scanned text ------------------------------------------------------------
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def squeeze(text: str) -> str:
+    """Drop the whitespace a scan or a wrap put into a name: all of it, except one space
+    between two Latin words ("张 军先生" → "张军先生", "De La Cruz先生" kept)."""
+    text = text.strip()
+    return _WHITESPACE.sub(lambda m: " " if _latin_gap(text, m.start(), m.end()) else "", text)
+
+
+def _latin_gap(text: str, start: int, end: int) -> bool:
+    before, after = text[start - 1 : start], text[end : end + 1]
+    return before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+
+
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*,?\d*\})\??")
+
+
+def spaced(pattern: str) -> str:
+    """The regular expression with ``\\s*`` allowed after every Chinese character written
+    literally in it, and after every class of Chinese characters ([语文]), for text a scan
+    has spaced out."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    in_class = False
+    cjk_class: bool | None = False
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            out.append(c)
+            i += 1
+            if c == "]":
+                in_class = False
+                # A class of Chinese characters ([语文]) is spaced like a character.
+                if cjk_class:
+                    if m := _QUANTIFIER.match(pattern, i):
+                        out.append(m.group(0))
+                        i = m.end()
+                    out.append(r"\s*")
+            elif cjk_class is False:
+                cjk_class = bool(_CJK_CHAR.match(c))
+            continue
+        if c == "[":
+            in_class, cjk_class = True, False
+            out.append(c)
+            i += 1
+            if pattern[i : i + 1] == "^":
+                out.append("^")
+                i += 1
+                cjk_class = None  # a negated class stands for any character: no space after it
+            if pattern[i : i + 1] == "]":
+                out.append("]")
+                i += 1
+            continue
+        out.append(c)
+        i += 1
+        if _CJK_CHAR.match(c):
+            if m := _QUANTIFIER.match(pattern, i):
+                out.append(m.group(0))
+                i = m.end()
+            out.append(r"\s*")
+    return "".join(out)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _nameless(pattern: str) -> str:
+    """The pattern without group names, so that several can be joined in one alternation."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+# -- the tables -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecordCues:
+    """What one language's records print. Patterns are regular expressions over the
+    Simplified text; ``{lang}``, ``{time}``, ``{name}`` and the like are
+    placeholders filled by ``RecordGrammar``."""
+
+    language: str  # ISO 639-1 of the record's own language: a turn without a tag is in it
+    roles: dict[str, str]  # role as printed → capacity of its turns (chair, briefer)
+    acting_roles: tuple[str, ...]  # a vice-president in the chair, named on the first page
+    chair_word: str  # in a capacity, says the chair speaks as chair ("以安理会主席的身份")
+    own_country: tuple[str, ...]  # "以本国代表的身份": the presidency's country
+    honorifics: tuple[str, ...]
+    name_char: str  # one character of a speaker's name (a class)
+    label: str  # a speaker label: {role} {name} {hon} {open} {close} {country} {tag} {colon}
+    open_bracket: str
+    close_bracket: str
+    colon: str
+    languages: dict[str, str]  # a language's name in a tag → ISO 639-1
+    language_tags: tuple[str, ...]  # forms of a language tag, inside the brackets; {lang}
+    time: str  # a time of day, groups part, h, m, half
+    clock_parts: dict[str, int]  # part of day → hours to add to an afternoon hour
+    clock_events: dict[str, str]  # what happened then → note (opened, closed, suspended, resumed)
+    clocks: tuple[str, ...]  # forms of a clock line; {time} and {event}
+    clock_stop: str  # what ends a clock line
+    numerals: str  # characters of a number in a clock line (a class)
+    agenda_notes: tuple[str, ...]  # whole paragraphs that adopt or announce the agenda
+    agenda_item: str  # "议程项目130（续）": group item
+    agenda_documents: tuple[str, ...]  # a document under the item, not the item's title
+    sub_item: str  # "(t) " before a sub-item's title
+    procedure: tuple[str, ...]  # whole paragraphs that are procedure, not speech (votes)
+    procedure_sentences: tuple[str, ...]  # procedure that, in running text, is a sentence of its own
+    vote_heads: str  # "赞成：": the paragraph after it is the list of who voted so
+    vote_count: str  # groups yes, no, abstain
+    national: tuple[str, ...]  # the chair takes the floor for their country: group cap
+    resume_chair: tuple[str, ...]  # … and returns to the chair
+    acting_chair: tuple[str, ...]  # "X缺席，副主席Y（Z）代行主席职务": groups name, country
+    capacity_titles: str  # titles to take off a capacity to leave the country (a regex, at the end)
+    org_titles: str  # titles of an organisation's officers (a regex)
+    invitation: str  # words that invite or welcome an officer, before their role and name
+    welcome: str  # words that invite or welcome a briefer, before their affiliation and name
+    sentence_ends: str  # characters that end a sentence (a class)
+    bodies: dict[str, str]  # organ as printed → symbol prefix
+    # front matter of the first page
+    front_meeting: str  # groups n, plenary
+    front_session: str  # group n
+    front_held: str
+    front_president: str  # groups name, country ({name} placeholder)
+    front_member: str  # groups first, country, name
+    front_agenda: str  # the heading over the agenda
+    front_end: str  # the first page's closing note
+    front_skip: tuple[str, ...]  # first-page lines that are neither facts nor titles
+    places: tuple[str, ...]
+    meeting_name: str  # how the parser writes a meeting: {n}, {plenary}
+    plenary_word: str
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+_CN_NUMERAL = "[0-9０-９一二三四五六七八九十〇零]"
+
+ZH = RecordCues(
+    language="zh",
+    roles={
+        "代理主席": "chair", "临时主席": "chair", "主席": "chair",
+        "常务副秘书长": "briefer", "助理秘书长": "briefer", "副秘书长": "briefer", "秘书长": "briefer",
+        "书记官长": "briefer",
+    },
+    acting_roles=("代理主席",),
+    chair_word="主席",
+    own_country=("本国", "我国"),
+    honorifics=("先生", "女士", "夫人", "小姐", "阁下", "博士", "法官", "殿下", "陛下", "勋爵"),
+    # Not punctuation, not the particles a sentence has and a transliterated name never does.
+    name_char=r"[^\s，。；：:、（）()“”「」『』《》,;!?！？的们]",
+    label=r"(?:(?P<role>{role})|(?P<name>{name}(?P<hon>{hon})))\s*"
+          r"(?:{open}(?!\s*{tag}{close})\s*(?P<country>[^（）()]{1,40}){close})?\s*"
+          r"(?:{open}\s*{tag_groups}{close})?{colon}",
+    open_bracket=r"[（(]",
+    close_bracket=r"\s*[)）]",
+    colon=r"\s*[：:]",
+    languages={
+        "俄": "ru", "俄罗斯": "ru", "英": "en", "法": "fr", "西班牙": "es", "西": "es", "阿拉伯": "ar",
+        "阿": "ar", "中": "zh", "汉": "zh", "华": "zh", "葡萄牙": "pt", "德": "de", "日": "ja", "意大利": "it",
+    },
+    language_tags=(r"以{lang}[语文]发言", r"用{lang}[语文]发言", r"译自{lang}[语文]", r"{lang}[语文]发言"),
+    time=r"(?P<part>{parts})?\s*(?P<h>{num}(?:\s*{num}){0,2})\s*[时点](?:\s*(?P<m>{num}(?:\s*{num}){0,2})\s*分|\s*(?P<half>半))?",
+    clock_parts={"上午": 0, "凌晨": 0, "中午": 12, "下午": 12, "晚上": 12, "晚间": 12, "夜间": 12},
+    clock_events={
+        "继续开会": "resumed", "继续举行": "resumed", "复会": "resumed", "开会": "opened", "开始": "opened",
+        "散会": "closed", "结束": "closed", "休会": "suspended", "暂停": "suspended",
+    },
+    clocks=(r"{time}\s*(?P<what>{event})", r"会议\s*[于在]\s*{time}\s*(?P<what>{event})"),
+    clock_stop=r"\s*[。.]",
+    numerals=_CN_NUMERAL,
+    agenda_notes=(r"通过议程", r"议程通过[。.]?", r"议程项目\s*\S.{0,30}"),
+    agenda_item=r"议程项目\s*(?P<item>[0-9０-９][0-9０-９\s]*(?:[（(]\s*[a-z]{1,2}\s*[)）])?)",
+    agenda_documents=(r"(?:决议草案|决定草案|报告|说明)\s*[（(].{0,60}[)）]\s*[。.]?", r".{0,60}的报告\s*[（(].{0,60}[)）]\s*[。.]?"),
+    sub_item=r"^[（(]\s*(?P<sub>[a-z]{1,2})\s*[)）]\s*",
+    procedure=(
+        r"进行了?(?:记录)?表决[。.]?",
+        r"(?:赞成|反对|弃权)\s*[：:].*",
+        r"(?:决议草案|决定草案|修正案).{0,60}?以\s*\d+\s*票赞成.{0,60}?获得?通过.*",
+        r"(?:决议草案|决定草案).{0,60}?获得?通过.{0,40}",
+        r"(?:随后，)?.{0,60}?代表团(?:随后)?通知秘书处.*",
+        r"会议于.{0,30}?暂停.*",
+        r"应主席的?邀请[，,].{1,80}?(?:就座|入座)[。.]?",
+    ),
+    procedure_sentences=(r"应主席的?邀请[，,].{1,80}?(?:就座|入座)[。.]", r"进行了?(?:记录)?表决[。.]"),
+    vote_heads=r"(?:赞成|反对|弃权)\s*[：:]",
+    vote_count=r"(?P<yes>\d+)\s*票赞成[、，,]\s*(?P<no>\d+)\s*票反对[、，,]\s*(?P<abstain>\d+)\s*票弃权",
+    national=(
+        r"我现在(?:将|要)?以(?P<cap>.{2,30}?)的?身份(?:发言|讲话|作发言)",
+        r"现在我(?:将|要)?以(?P<cap>.{2,30}?)的?身份(?:发言|讲话|作发言)",
+        r"我(?:将|要)以(?P<cap>.{2,30}?)的?身份(?:发言|讲话|作发言)",
+    ),
+    resume_chair=(
+        r"(?:我)?(?:现在)?(?:将)?恢复(?:行使)?(?:安理会|大会|安全理事会|理事会)?主席的?(?:职能|职务)",
+        r"(?:我)?(?:现在)?(?:将)?重新(?:行使|履行)(?:安理会|大会|安全理事会|理事会)?主席的?(?:职能|职务)",
+    ),
+    acting_chair=(
+        (r"缺席[，,]\s*(?:由)?副主席\s*(?P<name>{name}{hon})\s*(?:{open}\s*(?P<country>[^（）()]{1,40}){close})?"
+         r"\s*(?:代行主席职务|主持会议|担任主席)"),
+    ),
+    capacity_titles=r"(?:常驻联合国)?(?:外交部副部长|副外长|外长|副?外交部长|副?部长|副?总理|总理|总统|常驻代表|代表|大使|国务秘书)$",
+    org_titles=r"(?:常务副秘书长|副秘书长|秘书长|主席|执行主任|特别代表|高级专员|总干事|特使)+",
+    invitation=r"(?:欢迎|邀请|请)",
+    welcome=r"(?:邀请|欢迎)",
+    sentence_ends="[。！？!?”」』]",
+    bodies={"安全理事会": "S", "大会": "A", "经济及社会理事会": "E", "托管理事会": "T"},
+    front_meeting=r"第\s*(?P<n>[0-9一二三四五六七八九十百千零〇]+)\s*次\s*(?P<plenary>全体)?会议",
+    front_session=r"第\s*(?P<n>[一二三四五六七八九十百零〇0-9]{1,6})\s*(?:届(?:特别|紧急特别)?会议|年)",
+    front_held=r"\d{4}\s*年.{1,12}?日.{0,40}?举行",
+    front_president=r"主席\s*[：:]\s*(?P<name>{name}{hon})[\s.．…·]*(?:[（(](?P<country>[^（）()]+)[)）])?",
+    front_member=r"(?P<first>成员\s*[：:])?\s*(?P<country>[^\s.．…·]{2,30})[\s.．…·]{3,}(?P<name>{name}{hon})",
+    front_agenda=r"(?:临时)?议程(?:\s*[（(][^（）()]{0,30}[)）])?",
+    front_end=r"本记录",
+    front_skip=(r"正式记录", r"联合国", r"临时"),
+    places=("纽约", "日内瓦", "巴黎", "伦敦", "内罗毕", "维也纳"),
+    meeting_name="第{n}次{plenary}会议",
+    plenary_word="全体",
+)
+
+
+# -- compiled --------------------------------------------------------------------------
+
+
+class RecordGrammar:
+    """The regular expressions of one ``RecordCues`` table, compiled once."""
+
+    def __init__(self, cues: RecordCues) -> None:
+        self.cues = c = cues
+        self.honorifics = c.honorifics
+        hon = _alternation(c.honorifics)
+        name = rf"(?:{c.name_char}\s*){{1,24}}?"
+        lang = r"(?P<lang{k}>(?:[^\s（）()]\s*){{1,6}}?)"
+        tags = [t.replace("{lang}", r"(?:[^\s（）()]\s*){1,6}?") for t in c.language_tags]
+        tag_groups = "|".join(f"(?:{t.replace('{lang}', lang.format(k=k))})" for k, t in enumerate(c.language_tags))
+        self._lang_groups = [f"lang{k}" for k in range(len(c.language_tags))]
+        fill = {
+            "{role}": _alternation(c.roles), "{name}": name, "{hon}": f"(?:{hon})",
+            "{open}": c.open_bracket, "{close}": c.close_bracket, "{colon}": c.colon,
+            "{tag_groups}": f"(?:{tag_groups})", "{tag}": "(?:" + "|".join(tags) + ")",
+        }
+        label = c.label
+        for k, v in fill.items():
+            label = label.replace(k, v)
+        # A label without its colon: what a wrap or a page may leave of one before the colon.
+        unfinished = label.replace(c.colon, "")
+        label = spaced(label)
+        self.label = re.compile(label)
+        self.header = re.compile("^" + label)
+        self.unfinished = re.compile("^" + spaced(_nameless(unfinished)) + r"\s*$")
+        # Enough of a label to know one on its first line, before a wrap cuts it.
+        self.header_start = re.compile(spaced(
+            rf"^(?:(?:{_alternation(c.roles)})|{name}(?:{hon}))\s*[（(：:]"))
+        self.language_tag = re.compile(spaced(f"{c.open_bracket}\\s*(?:{tag_groups}){c.close_bracket}"))
+        self.language_switch = re.compile(spaced(f"^{c.open_bracket}\\s*(?:{tag_groups}){c.close_bracket}$"))
+
+        time = c.time.replace("{parts}", _alternation(c.clock_parts)).replace("{num}", c.numerals)
+        events = _alternation(c.clock_events)
+        clocks = [spaced(f.replace("{time}", time).replace("{event}", events)) for f in c.clocks]
+        self.clocks_full = [re.compile(f"^{f}(?:{c.clock_stop})?\\s*$") for f in clocks]
+        self.clocks_at = [re.compile(f"{f}(?:{c.clock_stop}|(?=\\s|$))") for f in clocks]
+
+        self.agenda_notes = re.compile(spaced("^(?:" + "|".join(c.agenda_notes) + r")\s*$"))
+        self.agenda_note_at = re.compile(spaced(
+            "(?:" + "|".join(c.agenda_notes[:2]) + r")(?=\s|$)"))
+        self.agenda_item = re.compile(spaced("^" + c.agenda_item))
+        self.agenda_documents = re.compile(spaced("^(?:" + "|".join(c.agenda_documents) + ")$"))
+        self.sub_item = re.compile(c.sub_item)
+        self.procedure = re.compile(spaced("^(?:" + "|".join(c.procedure) + ")$"))
+        self.procedure_at = re.compile(spaced("(?:" + "|".join(c.procedure_sentences) + ")"))
+        self.vote_head = re.compile(spaced(f"^(?:{c.vote_heads})\\s*$"))
+        self.vote_count = re.compile(spaced(c.vote_count))
+        self.national = re.compile(spaced("|".join(f"(?:{_nameless(p)})" for p in c.national)))
+        self._national = [re.compile(spaced(p)) for p in c.national]
+        self.resume_chair = re.compile(spaced("|".join(f"(?:{p})" for p in c.resume_chair)))
+        acting = [p.replace("{name}", name).replace("{hon}", f"(?:{hon})").replace("{open}", c.open_bracket)
+                  .replace("{close}", c.close_bracket) for p in c.acting_chair]
+        self._acting = [re.compile(spaced(p)) for p in acting]
+        self.capacity_titles = re.compile(spaced(c.capacity_titles))
+        self.org_titles = re.compile(spaced(c.org_titles) + "$")
+        self.chair_word = re.compile(spaced(c.chair_word))
+        self.invitation = spaced(c.invitation)
+        self.welcome = spaced(c.welcome)
+        self.sentence_end = re.compile(f"{c.sentence_ends}\\s*")
+        self.whitespace = re.compile(r"\s+")
+        self.bodies = re.compile(spaced("|".join(f"(?P<b{k}>{re.escape(b)})" for k, b in enumerate(c.bodies))))
+        self._bodies = list(c.bodies)
+
+        self.front_meeting = re.compile(spaced(c.front_meeting))
+        self.front_session = re.compile(spaced(c.front_session))
+        self.front_held = re.compile(spaced(c.front_held))
+        self.front_president = re.compile(spaced(c.front_president.replace("{name}", name).replace("{hon}", f"(?:{hon})")))
+        self.front_member = re.compile(spaced("^" + c.front_member.replace("{name}", name).replace("{hon}", f"(?:{hon})") + "$"))
+        self.front_agenda = re.compile(spaced(f"^{c.front_agenda}$"))
+        self.front_agenda_at = re.compile(spaced(f"(?:^|(?<=\\s)){c.front_agenda}(?=\\s)"))
+        self.front_end = re.compile(spaced("^" + c.front_end))
+        self.front_skip = re.compile(spaced("^(?:" + "|".join(c.front_skip) + r")\s*$"))
+        self.places = re.compile(spaced("^(?:" + _alternation(c.places) + ")"))
+        self.hon_at_end = re.compile(spaced(f"(?:{hon})") + "$")
+
+        # A paragraph starts at a line opening with any of these (one pass in the layout).
+        self.starts = re.compile("|".join(_nameless(p.pattern) for p in (
+            self.header_start, self.language_switch, *self.clocks_full, self.agenda_notes)))
+        # A cue that, after a sentence's end, starts a paragraph inside running text.
+        self.cue_at = re.compile("|".join(f"(?:{_nameless(p.pattern.lstrip('^'))})" for p in (
+            self.label, self.language_tag, *self.clocks_at, self.agenda_note_at, self.procedure_at)))
+        self.chair_cue_at = re.compile(f"(?:{self.national.pattern})|(?:{self.resume_chair.pattern})")
+        # Cheap tests before the real ones: could a text hold any cue at all?
+        self._trigger = re.compile(spaced(f"[：:)）]|{c.numerals}\\s*[时点]|身份|职[能务]|议程"))
+        self.any_cue = re.compile("|".join(f"(?:{_nameless(p.pattern)})" for p in (
+            *self.clocks_full, self.agenda_notes, self.language_switch, self.procedure, self.header)))
+
+    # -- reading matches ------------------------------------------------------------
+
+    def clock(self, key: str, full: bool = True) -> re.Match[str] | None:
+        for rx in self.clocks_full if full else self.clocks_at:
+            if m := (rx.match(key)):
+                return m
+        return None
+
+    def clock_at(self, key: str, pos: int) -> re.Match[str] | None:
+        for rx in self.clocks_at:
+            if m := rx.match(key, pos):
+                return m
+        return None
+
+    def clock_time(self, m: re.Match[str]) -> str:
+        hour = number_value(m.group("h"))
+        minute = 30 if m.group("half") else number_value(m.group("m") or "0")
+        if hour < 12:
+            hour += self.cues.clock_parts.get(re.sub(r"\s", "", m.group("part") or ""), 0)
+        return f"{hour:02d}:{minute:02d}"
+
+    def clock_event(self, m: re.Match[str]) -> str:
+        return self.cues.clock_events[re.sub(r"\s", "", m.group("what"))]
+
+    def language_of(self, m: re.Match[str]) -> tuple[str | None, str | None]:
+        """(ISO code, the tag's language name) of a label or switch; (None, None) without a tag."""
+        for g in self._lang_groups:
+            if g in m.re.groupindex and m.group(g):
+                name = re.sub(r"\s", "", m.group(g))
+                return self.cues.languages.get(name), name
+        return None, None
+
+    def national_capacity(self, key: str) -> re.Match[str] | None:
+        for rx in self._national:
+            if m := rx.search(key):
+                return m
+        return None
+
+    def acting_chair(self, key: str) -> re.Match[str] | None:
+        for rx in self._acting:
+            if m := rx.search(key):
+                return m
+        return None
+
+    def body_of(self, key: str) -> str | None:
+        """The first organ named in ``key``, as the table writes it."""
+        m = self.bodies.search(key)
+        if not m:
+            return None
+        return next(self._bodies[int(g[1:])] for g, v in m.groupdict().items() if v)
+
+    def capacity_of_role(self, role: str | None) -> str | None:
+        return self.cues.roles.get(role) if role else None
+
+    def role_name(self, role: str) -> str:
+        """A role as the table writes it (Simplified, no spaces)."""
+        return re.sub(r"\s", "", role)
+
+    def meeting_name(self, n: int, plenary: bool) -> str:
+        return self.cues.meeting_name.replace("{n}", str(n)).replace("{plenary}", self.cues.plenary_word if plenary else "")
+
+    def may_split(self, key: str) -> bool:
+        """Cheap test: could this text hold a cue worth splitting at?"""
+        return bool(self._trigger.search(key))
+
+    @cached_property
+    def chair_roles(self) -> frozenset[str]:
+        return frozenset(r for r, cap in self.cues.roles.items() if cap == "chair")
+
+
+_CN_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+def number_value(text: str) -> int:
+    """12, １２, 十二, 四百九十三, or 四九三 (digit by digit, as some old pages print them)."""
+    t = unicodedata.normalize("NFKC", re.sub(r"\s", "", text))
+    if t and all(ch in _CN_DIGITS for ch in t):
+        return int("".join(str(_CN_DIGITS[ch]) for ch in t))
+    return chinese_number(t) or 0
+
+
+_GRAMMARS: dict[int, RecordGrammar] = {}
+
+
+def grammar(cues: RecordCues = ZH) -> RecordGrammar:
+    """The compiled grammar of a table (compiled once per table)."""
+    if id(cues) not in _GRAMMARS:
+        _GRAMMARS[id(cues)] = RecordGrammar(cues)
+    return _GRAMMARS[id(cues)]

@@ -345,7 +345,7 @@ def test_number_forms():
 
 
 def test_squeeze_keeps_spaces_between_latin_words_only():
-    assert (squeeze(" 张 军 先生 "), squeeze("De  La Cruz 先生")) == ("张军先生", "De La Cruz先生")
+    assert (squeeze(" 张 军 先生 "), squeeze("De  La Cruz 先生"), squeeze("Mr. Zas")) == ("张军先生", "De La Cruz先生", "Mr. Zas")
 
 
 def test_spaced_allows_spaces_after_chinese_characters_and_classes():

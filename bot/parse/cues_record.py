@@ -37,14 +37,15 @@ _WHITESPACE = re.compile(r"\s+")
 
 def squeeze(text: str) -> str:
     """Drop the whitespace a scan or a wrap put into a name: all of it, except one space
-    between two Latin words ("张 军先生" → "张军先生", "De La Cruz先生" kept)."""
+    before a Latin word that follows Latin text ("张 军先生" → "张军先生"; "De La Cruz先生",
+    "Mr. Zas" kept)."""
     text = text.strip()
     return _WHITESPACE.sub(lambda m: " " if _latin_gap(text, m.start(), m.end()) else "", text)
 
 
 def _latin_gap(text: str, start: int, end: int) -> bool:
     before, after = text[start - 1 : start], text[end : end + 1]
-    return before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+    return before.isascii() and after.isascii() and after.isalnum() and before not in "(（"
 
 
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")

@@ -190,3 +190,17 @@ def test_summary_of_a_plain_document_gives_its_sentences(tmp_path):
     s = summarise(store, "plain_press_release.txt")
     assert s["kind"] == "document" and s["headline"].endswith("新闻稿 SC/15555")
     assert s["points"][3] == {"label": "¶4", "text": "安全理事会今天举行会议，听取了秘书长特别代表关于北河流域局势的通报。"}
+
+
+def test_a_simplified_text_is_left_as_published(seed):
+    """OpenCC's phrase table turns 借此 into 藉此; a Simplified document must not change."""
+    from seedfiles import RECORD
+
+    d = seed(RECORD)
+    assert any("我也借此机会祝贺集安" in p.text for p in d.paragraphs)
+    assert "script" not in d.facts
+
+
+def test_a_record_named_by_its_file_gets_its_body_from_the_symbol():
+    d = parse_text("上午10时开会。\n\n主席：我宣布会议开始。\n\n张伟先生（中国）：我们支持和平进程。\n\n下午1时散会。\n", "S_PV.9990.txt")
+    assert (d.kind, d.symbol, d.body) == ("record", "S/PV.9990", "安全理事会")

@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from bot.model import Document, ParseError
+from bot.parse.document import parse_document
 from bot.parse.layout import pages_by_line
-from bot.parse.script import restore_published, simplified_text
 from bot.parse.letter import parse_letter
 from bot.parse.record import HONORIFICS, parse_record
 from bot.parse.record import looks_like as looks_like_record
-from bot.parse.document import parse_document
 from bot.parse.resolution import looks_like as looks_like_resolution
 from bot.parse.resolution import parse_resolution
+from bot.parse.script import restore_published, simplified_text
 from bot.parse.statement import looks_like as looks_like_statement
 from bot.parse.statement import parse_statement
 from bot.symbols import canonical, find_symbols
@@ -29,6 +29,10 @@ from bot.text import strip_markdown, superscript_numbers
 __all__ = ["Citation", "ParseError", "citations", "detect_kind", "doc_id_for", "parse_text", "read_text"]
 
 _LETTER = re.compile(r"^\s*#*\s*\d{4}\s*年.+?日.+?给.+?的(?:信|普通照会)\s*$", re.MULTILINE)
+
+
+# The organ a symbol's first segment names, for a document whose text does not say it.
+_BODIES = {"S": "安全理事会", "A": "大会", "E": "经济及社会理事会"}
 
 
 def detect_kind(text: str) -> str | None:
@@ -109,6 +113,8 @@ def parse_text(text: str, name: str, catalog: dict[str, dict[str, Any]] | None =
     _apply_catalog(doc, (catalog or {}).get(Path(name).name, {}))
     if doc.symbol:
         doc.symbol = canonical(doc.symbol) or doc.symbol
+        if not doc.body and doc.kind in ("record", "resolution", "statement"):
+            doc.body = _BODIES.get(doc.symbol.split("/")[0])
     chair = doc.facts.get("president")
     for sp in doc.speakers:
         if sp.role == "主席" and sp.name == "主席" and chair:

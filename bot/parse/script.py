@@ -1,8 +1,7 @@
 """Traditional script: grammars read Simplified text, answers show what was published.
 
 ``simplified_text`` converts character for character (same length, same line breaks), so
-offset i of the converted text is offset i of the source (OpenCC's phrase table is used
-when it keeps the length, else character by character). After parsing, ``restore_published``
+offset i of the converted text is offset i of the source. After parsing, ``restore_published``
 walks each paragraph's characters through the source from the line it starts on and puts
 back the published character; strings without a line (titles, names, facts) go through the
 document's own character map (the Traditional form each Simplified character came from most
@@ -14,6 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
+from bot.language import TRADITIONAL_FROM
 from bot.model import Document
 from bot.text import _t2s
 
@@ -22,12 +22,31 @@ _FAR = 5000  # how far ahead a run of characters may be (footnotes printed betwe
 _RUN = 4
 
 
+class _T2STable(dict):
+    """str.translate table filled on first sight of each character: its Simplified form when
+    OpenCC maps it to one character, else itself. Character by character, never by phrase:
+    OpenCC's phrase table rewrites some Simplified words too (借此 → 藉此)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        out = _t2s().convert(ch) if code > 0x2E80 else ch
+        self[code] = out = out if len(out) == 1 else ch
+        return out
+
+
+_T2S = _T2STable()
+
+
 def simplified_text(text: str) -> str:
-    """``text`` in Simplified characters, one character for one."""
-    converted = _t2s().convert(text)
-    if len(converted) == len(text):
-        return converted
-    return "".join(c if len(c) == 1 else ch for ch, c in ((ch, _t2s().convert(ch)) for ch in text))
+    """``text`` with Traditional characters made Simplified, one character for one."""
+    return text.translate(_T2S)
+
+
+def is_traditional(text: str, simplified: str) -> bool:
+    """Does the text read as Traditional (not a Simplified text with a stray variant)?"""
+    han = sum(1 for ch in simplified if "\u4e00" <= ch <= "\u9fff")
+    changed = sum(1 for a, b in zip(text, simplified) if a != b)
+    return bool(han) and changed / han >= TRADITIONAL_FROM
 
 
 def _line_offsets(text: str) -> dict[int, int]:
@@ -104,5 +123,6 @@ def restore_published(doc: Document, published: str, simplified: str) -> None:
         if getattr(doc, attr):
             setattr(doc, attr, restore.by_map(getattr(doc, attr)))
     doc.facts = _restore_value(doc.facts, restore)
-    doc.facts["script"] = "Hant"
+    if is_traditional(published, simplified):
+        doc.facts["script"] = "Hant"
 

@@ -38,6 +38,11 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+def has_markdown(line: str) -> bool:
+    """Could the line hold conversion residue (links, bold, escapes, heading hashes)?"""
+    return _MD_CHARS.search(line) is not None
+
+
 def strip_markdown(line: str) -> str:
     """Remove conversion residue: links to '#', bold markers, escapes, heading hashes."""
     if not _MD_CHARS.search(line):

@@ -342,7 +342,8 @@ class RecordGrammar:
             self.label, self.language_tag, *self.clocks_at, self.agenda_note_at, self.procedure_at)))
         self.chair_cue_at = re.compile(f"(?:{self.national.pattern})|(?:{self.resume_chair.pattern})")
         # Cheap tests before the real ones: could a text hold any cue at all?
-        self._trigger = re.compile(spaced(f"[：:)）]|{c.numerals}\\s*[时点]|身份|职[能务]|议程"))
+        # (A label has a colon; a language tag says 发言 or 译自; brackets alone are everywhere.)
+        self._trigger = re.compile(spaced(f"[：:]|发言|译自|{c.numerals}\\s*[时点]|身份|职[能务]|议程|就座|入座|表决"))
         self.any_cue = re.compile("|".join(f"(?:{_nameless(p.pattern)})" for p in (
             *self.clocks_full, self.agenda_notes, self.language_switch, self.procedure, self.header)))
 

@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 
 from bot.model import Document, Footnote
 from bot.symbols import find_symbols
-from bot.text import SUPERSCRIPT_DIGITS, bold_spans, heading_level, join_wrapped, strip_markdown
+from bot.text import (
+    SUPERSCRIPT_DIGITS,
+    bold_spans,
+    has_markdown,
+    heading_level,
+    join_wrapped,
+    strip_markdown,
+)
 
 # A paragraph of running text ends with one of these; anything else at the end of a
 # line or block means the paragraph goes on (across a wrap or a page break).
@@ -25,6 +32,7 @@ _END_WRAPPED = set("。！？；：…”’」』）)!?;:")
 # resolution ends with a comma.
 _END_UNWRAPPED = _END_WRAPPED | set("，,")
 
+_SUPERSCRIPT_SET = frozenset(SUPERSCRIPT_DIGITS)
 _HEADING_WIDTH = 40  # columns: a heading or a title line, not a paragraph
 _FOOTNOTE_DEF = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]+)\s*(\S.*)$")
 
@@ -50,10 +58,15 @@ _FURNITURE_LINE = re.compile(
 # A line of dot leaders (a list of members and their representatives): as wide as the column
 # whatever the column is, so it does not count when the column's width is measured.
 _LEADERS = re.compile(r"[.．…·]{6,}")
+
+
+def _leaders(text: str) -> bool:
+    """Is this a line of dot leaders? (Substring tests first: most lines have none.)"""
+    return ("..." in text or "……" in text or "．．．" in text or "···" in text) and bool(_LEADERS.search(text))
 _SYMBOL_LINE = re.compile(r"^(?:联\s*合\s*国\s+)?(?P<s>[A-Z]{1,3}/[A-Za-z0-9./()\- –]+)$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     no: int  # 1-based line number in the source file
     raw: str
@@ -68,7 +81,7 @@ class Line:
         return not self.text
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A paragraph as laid out: its text and where it came from."""
 
@@ -96,9 +109,12 @@ def read_lines(text: str) -> list[Line]:
     for no, page, raw in source_lines(text.replace("\u3000", " ")):
         raw = raw.rstrip()
         stripped = raw.strip()
-        # The markdown helpers return at once on lines without markdown (most of them).
-        lines.append(Line(no, raw, strip_markdown(raw).strip(), heading_level(raw),
-                          raw[:1] == " " and stripped != "", bold_spans(raw), page))
+        indented = raw[:1] == " " and stripped != ""
+        if not has_markdown(raw):  # most lines: no markdown to strip
+            lines.append(Line(no, raw, stripped, 0, indented, [], page))
+        else:
+            lines.append(Line(no, raw, strip_markdown(raw).strip(), heading_level(raw), indented,
+                              bold_spans(raw), page))
     return lines
 
 
@@ -114,7 +130,7 @@ def split_footnotes(lines: list[Line]) -> tuple[list[Line], list[Footnote]]:
     body: list[Line] = []
     notes: list[Footnote] = []
     for ln in lines:
-        m = _FOOTNOTE_DEF.match(ln.text)
+        m = _FOOTNOTE_DEF.match(ln.text) if ln.text[:1] in _SUPERSCRIPT_SET else None
         if m:
             marker = int("".join(str(SUPERSCRIPT_DIGITS.index(c)) for c in m.group(1)))
             notes.append(Footnote(marker=marker, text=m.group(2).strip(), line=ln.no))
@@ -147,7 +163,7 @@ def strip_page_furniture(lines: list[Line]) -> tuple[list[Line], list[RunningHea
     heads: list[RunningHead] = []
     for ln in lines:
         if not _FURNITURE_HINT.search(ln.text):  # most lines: no slash, dash or star
-            if not (len(ln.text) < 40 and _FURNITURE_LINE.match(ln.text)):
+            if not (("收" in ln.text or "ecycl" in ln.text or "ереработ" in ln.text) and _FURNITURE_LINE.match(ln.text)):
                 kept.append(ln)
             continue
         if _FURNITURE_LINE.match(ln.text):
@@ -203,7 +219,7 @@ def is_wrapped(lines: Iterable[Line]) -> bool:
     open_ends = sum(1 for ln in body if ln.text[-1] not in _END_UNWRAPPED)
     if open_ends / len(body) > 0.4:
         return True
-    widths = sorted(display_width(ln.text) for ln in body if not _LEADERS.search(ln.text))
+    widths = sorted(display_width(ln.text) for ln in body if not _leaders(ln.text))
     column = _column(widths)
     full = sum(1 for w in widths if w >= column - 1.5)
     return len(body) >= 6 and open_ends > 0 and full / len(body) >= 0.3
@@ -218,7 +234,7 @@ def ends_paragraph(text: str, wrapped: bool, comma_ends: bool = False) -> bool:
 def paragraphs(
     lines: list[Line],
     wrapped: bool,
-    starts: Callable[[str], bool] = lambda _: False,
+    starts: Callable[[str], object] = lambda _: False,
     comma_ends: bool = False,
 ) -> list[Block]:
     """Group lines into paragraphs, undoing wraps and page breaks.
@@ -232,8 +248,9 @@ def paragraphs(
     blocks: list[Block] = []
     parts: list[Line] = []
     gap = False  # a blank line since the last text line
-    column = _column(sorted(display_width(ln.text) for ln in lines
-                            if ln.text and not ln.heading and not _LEADERS.search(ln.text)))
+    widths = [display_width(ln.text) if ln.text else 0.0 for ln in lines]
+    column = _column(sorted(w for ln, w in zip(lines, widths)
+                            if ln.text and not ln.heading and not _leaders(ln.text)))
     # A line this much shorter than the column was not cut by the wrap.
     short = column - max(2.5, column * 0.15)
 
@@ -242,7 +259,8 @@ def paragraphs(
             blocks.append(Block(join_wrapped([p.text for p in parts]), parts[0].no, list(parts)))
             parts.clear()
 
-    for ln in lines:
+    last = 0.0  # the width of the paragraph's last line so far
+    for ln, w in zip(lines, widths):
         if ln.blank:
             gap = True
             continue
@@ -261,17 +279,18 @@ def paragraphs(
             # Without blank lines between paragraphs, a short line that closes a sentence
             # (or a recital) ends its paragraph.
             new = (gap and (ends_paragraph(current, wrapped, comma_ends)
-                            or display_width(current) < column - 2.5)) or (
+                            or last < column - 2.5)) or (
                 ln.indented and ends_paragraph(current, wrapped)
-            ) or (not gap and display_width(current) < short and ends_paragraph(current, wrapped, comma_ends))
+            ) or (not gap and last < short and ends_paragraph(current, wrapped, comma_ends))
         else:
             # One paragraph per line: a line that closes a sentence ends its paragraph, and so
             # does a short line standing alone before a blank line (a heading); a long line
             # before a blank line is a paragraph a page break cut.
-            new = ends_paragraph(current, wrapped) or (gap and len(parts) == 1 and display_width(current) <= _HEADING_WIDTH)
+            new = ends_paragraph(current, wrapped) or (gap and len(parts) == 1 and last <= _HEADING_WIDTH)
         if new:
             flush()
         parts.append(ln)
+        last = w
         gap = False
     flush()
     return blocks

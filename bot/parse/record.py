@@ -64,8 +64,7 @@ def looks_like(text: str, g: RecordGrammar = _G) -> bool:
     """Is this a verbatim record? Two speaker labels near the top, or one (or one cut by a
     wrap) and a clock line. Labels count at a line's start or after a sentence's end, so a
     record run together on one line is known too."""
-    lines = text.splitlines()
-    head = [k for k in (strip_markdown(raw).strip() for raw in lines[:400]) if k]
+    head = [k for k in (strip_markdown(raw).strip() for raw in text.split("\n", 400)[:400]) if k]
     labels = cut = 0
     for k in head:
         if g.header.match(k):
@@ -82,7 +81,7 @@ def looks_like(text: str, g: RecordGrammar = _G) -> bool:
                   and (g.header.match(head[k] + head[k + 1]) or g.header.match("".join(head[k : k + 3]))))
     if max(labels, cut) < 1:
         return False
-    return any(_has_clock(strip_markdown(raw).strip(), g) for raw in lines if "时" in raw)
+    return any(_has_clock(strip_markdown(raw).strip(), g) for raw in text.splitlines() if "时" in raw)
 
 
 def _has_clock(k: str, g: RecordGrammar) -> bool:
@@ -510,7 +509,7 @@ def parse_record(text: str, g: RecordGrammar = _G) -> Document:
         widths, counts = sorted(map(display_width, texts)), sorted(map(len, texts))
         return widths[int(len(widths) * 0.9)], counts[int(len(counts) * 0.9)]
 
-    blocks = _mend_headers(paragraphs(lines, wrapped, starts=lambda t: bool(g.starts.match(t))), g, column)
+    blocks = _mend_headers(paragraphs(lines, wrapped, starts=g.starts.match), g, column)
     segs = deque(_Seg.of(b) for b in blocks)
 
     # The meeting opens at its clock line; before it, the first page's "主席：…（法国）" looks

@@ -73,6 +73,7 @@ _DATE_ONLY = re.compile(rf"^{_DATE}[。.]?$")
 _PART = re.compile(r"^(?P<part>[A-Z])[.．]?$")
 _ANNEX = re.compile(rf"^附\s*件\s*(?P<n>[{_CN}\dIVX]*)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
 _SPLIT = recital_split_pattern(CUES)
 _CLAUSE = re.compile(
     rf"(?<=[；;])[⁰¹²³⁴⁵⁶⁷⁸⁹]*(?=(?:{'|'.join(CUES.verb_prefixes)})?(?:{'|'.join(map(re.escape, CUES.operative_verbs))}))"
@@ -346,7 +347,7 @@ def _glue_footnotes(lines: list[Line], markers: set[int]) -> None:
         return m.group(0)
 
     for ln in lines:
-        if any(c.isdigit() for c in ln.text):
+        if _DIGIT.search(ln.text):
             ln.text = FOOTNOTE_GLUED.sub(sup, ln.text)
 
 

@@ -81,7 +81,8 @@ def looks_like(text: str) -> bool:
     the masthead and the President's formula ("…发表如下声明：") soon after. A record that
     quotes a statement, or a resolution that cites one, has neither on a line of its own."""
     head = []
-    for raw in text.splitlines():
+    # Only the first lines matter: split no more of a long text than them.
+    for raw in text.split("\n", 4 * _HEAD_LINES)[: 4 * _HEAD_LINES]:
         t = strip_markdown(raw).strip()
         if t:
             head.append(t)

@@ -1,7 +1,7 @@
 import json
 
 import pytest
-from seedfiles import SEEDS
+from seedfiles import FIXTURES, SEEDS
 
 
 @pytest.fixture(scope="session")
@@ -22,6 +22,21 @@ def seed(catalog):
         return cache[name]
 
     return get
+
+
+@pytest.fixture(scope="session")
+def doc():
+    """Parse a fixture document (tests/fixtures/docs/NAME) by name (cached per session)."""
+    from bot.parse import parse_text, read_text
+
+    cache = {}
+
+    def load(name):
+        if name not in cache:
+            cache[name] = parse_text(read_text(FIXTURES / "docs" / name), name)
+        return cache[name]
+
+    return load
 
 
 @pytest.fixture(scope="session")

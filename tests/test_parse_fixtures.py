@@ -4,22 +4,10 @@ UN's style (tests/fixtures/docs/), to show the grammars are general, not seed pa
 import pytest
 from seedfiles import FIXTURES
 
-from bot.parse import citations, parse_text, read_text
+from bot.parse import citations
 from bot.text import fold
 
 DOCS = FIXTURES / "docs"
-
-
-@pytest.fixture(scope="module")
-def doc():
-    cache = {}
-
-    def load(name):
-        if name not in cache:
-            cache[name] = parse_text(read_text(DOCS / name), name)
-        return cache[name]
-
-    return load
 
 
 def labels(d, section=None):

@@ -6,7 +6,7 @@ in the UN's style (tests/fixtures/docs/record_*.txt)."""
 import pytest
 from seedfiles import FIXTURES
 
-from bot.parse import detect_kind, parse_text, read_text
+from bot.parse import detect_kind, read_text
 from bot.parse.cues_record import grammar, number_value, spaced, squeeze
 from bot.parse.record import parse_record
 from bot.parse.script import simplified_text
@@ -14,18 +14,6 @@ from bot.text import fold
 
 DOCS = FIXTURES / "docs"
 GA, SPACED, OCR, TRAD = "record_ga_plenary.txt", "record_sc_spaced.txt", "record_ocr_1950.txt", "record_traditional.txt"
-
-
-@pytest.fixture(scope="module")
-def doc():
-    cache = {}
-
-    def load(name):
-        if name not in cache:
-            cache[name] = parse_text(read_text(DOCS / name), name)
-        return cache[name]
-
-    return load
 
 
 def turns(d):

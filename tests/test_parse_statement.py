@@ -12,18 +12,6 @@ DOCS = FIXTURES / "docs"
 QUOTED, NUMBERED = "prst_quoted.txt", "prst_numbered.txt"
 
 
-@pytest.fixture(scope="module")
-def doc():
-    cache = {}
-
-    def load(name):
-        if name not in cache:
-            cache[name] = parse_text(read_text(DOCS / name), name)
-        return cache[name]
-
-    return load
-
-
 @pytest.mark.parametrize("name", [QUOTED, NUMBERED])
 def test_statement_is_detected_as_a_statement(name):
     assert detect_kind(read_text(DOCS / name)) == "statement"

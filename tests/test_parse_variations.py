@@ -9,18 +9,6 @@ from bot.parse import parse_text
 DOCS = FIXTURES / "docs"
 
 
-@pytest.fixture(scope="module")
-def parsed():
-    cache = {}
-
-    def get(name):
-        if name not in cache:
-            cache[name] = parse_text((DOCS / name).read_text(encoding="utf-8"), name)
-        return cache[name]
-
-    return get
-
-
 def labels(doc, section):
     return [p.label for p in doc.paragraphs if p.section == section]
 
@@ -38,63 +26,63 @@ def labels(doc, section):
         ("res_hardwrapped_no_blank_lines.txt", "A/RES/77/150", "2022-12-14", "第54次全体会议", 3, 4),
     ],
 )
-def test_each_resolution_variation_gives_its_symbol_date_meeting_and_counts(parsed, name, symbol, date, meeting, pp, op):
-    d = parsed(name)
+def test_each_resolution_variation_gives_its_symbol_date_meeting_and_counts(doc, name, symbol, date, meeting, pp, op):
+    d = doc(name)
     assert (d.kind, d.symbol, d.date, d.meeting) == ("resolution", symbol, date, meeting)
     assert (len(labels(d, "preamble")), len(labels(d, "operative"))) == (pp, op)
 
 
-def test_adoption_line_with_the_council_first_gives_date_and_meeting(parsed):
-    d = parsed("res_sc_adoption_council_first.txt")
+def test_adoption_line_with_the_council_first_gives_date_and_meeting(doc):
+    d = doc("res_sc_adoption_council_first.txt")
     assert d.body == "安全理事会" and d.title == "第2901(2023)号决议"
 
 
-def test_chinese_numeral_numbers_give_a_roman_session_symbol(parsed):
-    d = parsed("res_ga_1966_chinese_numerals.txt")
+def test_chinese_numeral_numbers_give_a_roman_session_symbol(doc):
+    d = doc("res_ga_1966_chinese_numerals.txt")
     assert (d.symbol, d.session, d.title) == ("A/RES/2159 (XXI)", 21, "和平利用外层空间的国际合作")
 
 
-def test_operative_paragraphs_numbered_with_chinese_numerals_and_jia_yi_items(parsed):
-    d = parsed("res_ga_1966_chinese_numerals.txt")
+def test_operative_paragraphs_numbered_with_chinese_numerals_and_jia_yi_items(doc):
+    d = doc("res_ga_1966_chinese_numerals.txt")
     assert labels(d, "operative") == ["OP1", "OP2", "OP2(甲)", "OP2(乙)", "OP3"]
     assert [p.verb for p in d.paragraphs if p.label in ("OP1", "OP3")] == ["赞赏地注意到", "请"]
 
 
-def test_unnumbered_operative_part_starts_where_the_recitals_end(parsed):
-    d = parsed("res_sc_1948_unnumbered.txt")
+def test_unnumbered_operative_part_starts_where_the_recitals_end(doc):
+    d = doc("res_sc_1948_unnumbered.txt")
     assert labels(d, "preamble") == ["PP1", "PP2"]
     assert [(p.label, p.verb) for p in d.paragraphs if p.section == "operative"] == [
         ("OP1", "决定"), ("OP2", "请"), ("OP3", "吁请")]
 
 
-def test_council_number_and_date_in_chinese_numerals(parsed):
-    d = parsed("res_sc_1948_unnumbered.txt")
+def test_council_number_and_date_in_chinese_numerals(doc):
+    d = doc("res_sc_1948_unnumbered.txt")
     assert (d.symbol, d.date, d.meeting) == ("S/RES/48 (1948)", "1948-04-23", "第287次会议")
 
 
-def test_lettered_parts_label_their_paragraphs_and_keep_their_titles(parsed):
-    d = parsed("res_ga_lettered_parts.txt")
+def test_lettered_parts_label_their_paragraphs_and_keep_their_titles(doc):
+    d = doc("res_ga_lettered_parts.txt")
     assert labels(d, "operative") == ["A OP1", "A OP2", "B OP1", "B OP2", "B OP3"]
     assert [p.part for p in d.paragraphs] == ["A"] * 4 + ["B"] * 4
     assert d.facts["parts"] == [{"part": "A", "title": "筹资机制的审查"}, {"part": "B", "title": "小岛屿发展中国家的筹资"}]
     assert "agenda_title" not in d.facts
 
 
-def test_site_chrome_before_and_after_a_pasted_resolution_is_left_out(parsed):
-    d = parsed("res_ga_pasted_one_per_line.txt")
+def test_site_chrome_before_and_after_a_pasted_resolution_is_left_out(doc):
+    d = doc("res_ga_pasted_one_per_line.txt")
     text = "".join(p.text for p in d.paragraphs) + d.title + str(d.facts)
     for chrome in ("首页", "当前位置", "分享到", "版权所有", "网站地图"):
         assert chrome not in text
     assert any("left out" in w for w in d.warnings)
 
 
-def test_one_paragraph_per_line_without_blank_lines_gives_each_paragraph(parsed):
-    d = parsed("res_ga_pasted_one_per_line.txt")
+def test_one_paragraph_per_line_without_blank_lines_gives_each_paragraph(doc):
+    d = doc("res_ga_pasted_one_per_line.txt")
     assert [p.text[:4] for p in d.paragraphs if p.section == "preamble"] == ["审议了秘", "回顾其以", "强调《联", "欢迎各国", "注意到海"]
 
 
-def test_footnote_digits_glued_to_text_become_footnote_references(parsed):
-    d = parsed("res_ga_pasted_one_per_line.txt")
+def test_footnote_digits_glued_to_text_become_footnote_references(doc):
+    d = doc("res_ga_pasted_one_per_line.txt")
     pp = {p.label: p for p in d.paragraphs}
     assert pp["PP1"].text.endswith("报告,¹") and pp["PP1"].footnotes == [1]
     assert "公约》²的" in pp["PP3"].text and pp["PP3"].footnotes == [2]
@@ -107,30 +95,30 @@ def test_digits_after_punctuation_that_are_not_footnotes_stay_digits():
     assert d.paragraphs[0].text == "回顾其决议，2个委员会的报告，"
 
 
-def test_traditional_script_is_detected_and_kept_as_published(parsed):
-    d = parsed("res_ga_traditional.txt")
+def test_traditional_script_is_detected_and_kept_as_published(doc):
+    d = doc("res_ga_traditional.txt")
     assert d.title == "聯合國同區域組織的合作"
     assert d.paragraphs[0].text == "審議了秘書長關於聯合國同各區域組織合作的報告，"
     assert [p.verb for p in d.paragraphs if p.section == "operative"] == ["欢迎", "请", "决定"]
     assert (d.agenda_item, d.drafts, d.facts["script"]) == ("124", ["A/78/L.25"], "Hant")
 
 
-def test_an_adopted_annex_keeps_its_own_paragraphs(parsed):
-    d = parsed("res_ga_annexed_declaration.txt")
+def test_an_adopted_annex_keeps_its_own_paragraphs(doc):
+    d = doc("res_ga_annexed_declaration.txt")
     annex = [p for p in d.paragraphs if p.section == "annex"]
     assert [p.label for p in annex] == ["Annex ¶1", "Annex 1", "Annex 2", "Annex 3", "Annex 4"]
     assert d.facts["annex_title"] == "关于山区可持续发展的宣言"
 
 
-def test_hard_wrapped_text_without_blank_lines_joins_each_paragraph(parsed):
-    d = parsed("res_hardwrapped_no_blank_lines.txt")
+def test_hard_wrapped_text_without_blank_lines_joins_each_paragraph(doc):
+    d = doc("res_hardwrapped_no_blank_lines.txt")
     pp = [p.text for p in d.paragraphs if p.section == "preamble"]
     assert pp[0] == "回顾其关于农业技术促进可持续发展的各项决议，特别是第75/209号决议，"
     assert pp[2].endswith("并强调必须向发展中国家转让适当技术，")
 
 
-def test_plain_document_keeps_paragraphs_title_and_date(parsed):
-    d = parsed("plain_press_release.txt")
+def test_plain_document_keeps_paragraphs_title_and_date(doc):
+    d = doc("plain_press_release.txt")
     assert d.kind == "document" and d.date == "2024-01-15"
     assert len(d.paragraphs) == 6 and d.paragraphs[3].text.startswith("安全理事会今天举行会议")
 
@@ -151,8 +139,8 @@ def test_form_feeds_give_each_paragraph_its_page():
     assert [(p.label, p.page) for p in d.paragraphs] == [("PP1", 1), ("PP2", 2), ("OP1", 2)]
 
 
-def test_site_chrome_around_a_pasted_letter_is_left_out(parsed):
-    d = parsed("letter_pasted_with_chrome.txt")
+def test_site_chrome_around_a_pasted_letter_is_left_out(doc):
+    d = doc("letter_pasted_with_chrome.txt")
     assert (d.kind, d.date, d.facts["signatory"]) == ("letter", "2024-06-03", "李明")
     assert [p.label for p in d.paragraphs] == ["L1", "L2"]
     assert d.title == "2024年6月3日湖国常驻联合国代表给秘书长的信"

@@ -307,7 +307,9 @@ def _write(store: Store, batch: list[tuple[Path, str, Indexed]], stamp: str, rep
 
 def _store_one(store: Store, path: Path, sha: str, item: Indexed, stamp: str) -> tuple[str, str | None]:
     """("added" | "replaced" | "unchanged", what it replaced)."""
-    if store.has_sha(sha):  # the same bytes twice in one batch
+    if store.one("SELECT 1 FROM documents WHERE sha256 = ? AND ingested_at = ?", [sha, stamp]):
+        # The same bytes twice in this ingest (an earlier ingest's copy is re-read when the
+        # grammars changed, so only this ingest's own rows count).
         return "unchanged", None
     old = store.query("SELECT doc_id, symbol, source FROM documents WHERE doc_id = ? OR source = ?",
                       [item.doc.doc_id, str(path)])
@@ -341,6 +343,8 @@ def ingest(
     catalogs: dict[Path, dict] = {}
     stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     jobs: list[_Job] = []
+    # A corpus parsed by older grammars is re-read, not skipped for having the same bytes.
+    current = store.parsed_by_current()
     for path in found.files:
         folder = path.parent.resolve()
         if folder not in catalogs:
@@ -357,7 +361,7 @@ def ingest(
             if on_file:
                 on_file(path)
             continue
-        if store.has_sha(sha):
+        if current and store.has_sha(sha):
             report.unchanged.append(str(path))
             if on_file:
                 on_file(path)
@@ -381,7 +385,20 @@ def ingest(
         store.optimize()
     if report.stored:
         _self_check(store, report)
+    if not current:
+        _after_reparse(store, stamp, report)
     return report
+
+
+def _after_reparse(store: Store, stamp: str, report: IngestReport) -> None:
+    """Once every document has been re-read by this Plenary, say so; until then, name how many
+    were not (their files were not in this ingest)."""
+    (left,) = store.db.execute("SELECT count(*) FROM documents WHERE ingested_at < ?", [stamp]).fetchone()
+    if left:
+        report.warnings.append(("(corpus)", f"{left} documents were parsed by an older Plenary: run "
+                                            "'plenary ingest' over their folders to re-read them"))
+    else:
+        store.mark_parsed_by_current()
 
 
 def _self_check(store: Store, report: IngestReport) -> None:

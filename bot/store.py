@@ -22,7 +22,7 @@ import sqlite_utils
 
 from bot.grams import grams_of
 from bot.model import Document
-from bot.parse import Citation, citations
+from bot.parse import PARSER_VERSION, Citation, citations
 from bot.text import fold
 
 SCHEMA_VERSION = 4  # 2: one gram index (ascii tokenizer) instead of trigram + grams; 3: skip-pairs;
@@ -51,6 +51,13 @@ def index_document(doc: Document) -> Indexed:
 GRAM_COUNT_CAP = 5000
 _PARAGRAPH_COLUMNS = ("id", "doc_id", "seq", "section", "annex", "label", "number", "verb", "text", "search",
                       "speaker_id", "turn", "language", "capacity", "country", "note", "line", "page", "part")
+
+
+# Schema changes that keep the data: version → the statements that take it one step on.
+_MIGRATIONS: dict[int, list[str]] = {
+    3: ["ALTER TABLE paragraphs ADD COLUMN page INTEGER", "ALTER TABLE paragraphs ADD COLUMN part TEXT",
+        "ALTER TABLE documents ADD COLUMN warnings TEXT"],
+}
 
 
 class StoreError(RuntimeError):
@@ -138,6 +145,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db["saved_queries"].create({"key": str, "params": str, "created_at": str}, pk="key")
     db["guild_settings"].create({"guild_id": int, "auto_symbols": int}, pk="guild_id")
     db["meta"].insert({"key": "schema_version", "value": str(SCHEMA_VERSION)})
+    db["meta"].insert({"key": "parser_version", "value": str(PARSER_VERSION)})
 
 
 class SpeakerNames:
@@ -199,11 +207,30 @@ class Store:
             return
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         version = int(row[0]) if row else 0
+        if version in _MIGRATIONS:
+            self._migrate(version)
+            version = SCHEMA_VERSION
         if version != SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path} has schema version {version}, this Plenary needs {SCHEMA_VERSION}: "
                 f"delete it (rm {self.path}) and run 'plenary ingest' to rebuild it from your documents"
             )
+
+    def _migrate(self, version: int) -> None:
+        """Bring an older database to this schema in place: subscriptions, settings and saved
+        queries are kept; the corpus is re-read by the next ingest (see parsed_by_current)."""
+        with self.db.conn:
+            for step in range(version, SCHEMA_VERSION):
+                for sql in _MIGRATIONS[step]:
+                    self.db.conn.execute(sql)
+            self.db.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
+
+    def parsed_by_current(self) -> bool:
+        """Was the corpus parsed by this Plenary's grammars? If not, ingest re-reads every file."""
+        return self.get_meta("parser_version") == str(PARSER_VERSION)
+
+    def mark_parsed_by_current(self) -> None:
+        self.set_meta("parser_version", str(PARSER_VERSION))
 
     @property
     def empty(self) -> bool:

@@ -1,6 +1,7 @@
 """Ingest: idempotent, atomic replacement, bad files named and skipped, schema versioned."""
 
 import shutil
+from datetime import UTC, datetime
 
 import pytest
 from seedfiles import RES_75_268, RES_75_276, SEEDS
@@ -125,3 +126,25 @@ def test_citation_graph_holds_every_cited_symbol(seeded_db):
     cited = {r["symbol"] for r in seeded_db.query("SELECT symbol FROM citations WHERE doc_id = 'A/RES/75/276'")}
     assert {"A/RES/59/50", "S/RES/1631 (2005)", "A/75/345", "S/2020/898", "S/PRST/2013/12", "E/2009/28",
             "A/RES/S-30/1", "S/INF/69"} <= cited
+
+
+def test_a_version_3_database_is_migrated_keeping_its_state_and_re_read_by_the_next_ingest(tmp_path, folder):
+    """An upgrade never asks anyone to delete the database: subscriptions survive, and the
+    corpus parsed by the older grammars is re-read although its files have not changed."""
+    path = tmp_path / "p.db"
+    store = Store(path)
+    ingest([folder], store)
+    store.db.execute("INSERT INTO subscriptions (guild_id, channel_id, time, timezone, active) VALUES (1, 2, '09:00', 'UTC', 1)")
+    for sql in ("ALTER TABLE paragraphs DROP COLUMN page", "ALTER TABLE paragraphs DROP COLUMN part",
+                "ALTER TABLE documents DROP COLUMN warnings", "UPDATE meta SET value = '3' WHERE key = 'schema_version'",
+                "DELETE FROM meta WHERE key = 'parser_version'"):
+        store.db.execute(sql)
+    store.db.conn.commit()
+    store.close()
+    store = Store(path)
+    assert store.one("SELECT channel_id FROM subscriptions WHERE guild_id = 1") == {"channel_id": 2}
+    assert not store.parsed_by_current()
+    report = ingest([folder], store, now=datetime(2030, 1, 1, tzinfo=UTC))
+    assert len(report.replaced) == 2 and not report.unchanged
+    assert store.parsed_by_current()
+    assert ingest([folder], store).unchanged == [str(p) for p in sorted(folder.iterdir()) if p.suffix == ".txt"]

@@ -395,8 +395,8 @@ def _after_reparse(store: Store, stamp: str, report: IngestReport) -> None:
     were not (their files were not in this ingest)."""
     (left,) = store.db.execute("SELECT count(*) FROM documents WHERE ingested_at < ?", [stamp]).fetchone()
     if left:
-        report.warnings.append(("(corpus)", f"{left} documents were parsed by an older Plenary: run "
-                                            "'plenary ingest' over their folders to re-read them"))
+        why = f"{left} documents were parsed by an older Plenary: run 'plenary ingest' over their folders to re-read them"
+        report.warnings.append(("(corpus)", why))
     else:
         store.mark_parsed_by_current()
 

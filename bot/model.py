@@ -67,6 +67,7 @@ class Document:
     drafts: list[str] = field(default_factory=list)
     distributed: str | None = None
     original_language: str | None = None
+    language: str | None = None  # ISO 639-1 of this language version (zh, en, fr, es, ru, ar)
     facts: dict[str, Any] = field(default_factory=dict)
     paragraphs: list[Paragraph] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)

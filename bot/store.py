@@ -26,7 +26,7 @@ from bot.parse import PARSER_VERSION, Citation, citations
 from bot.text import fold
 
 SCHEMA_VERSION = 4  # 2: one gram index (ascii tokenizer) instead of trigram + grams; 3: skip-pairs;
-# 4: paragraphs.page and part, documents.warnings
+# 4: paragraphs.page and part, documents.warnings and language
 
 
 @dataclass
@@ -56,7 +56,8 @@ _PARAGRAPH_COLUMNS = ("id", "doc_id", "seq", "section", "annex", "label", "numbe
 # Schema changes that keep the data: version → the statements that take it one step on.
 _MIGRATIONS: dict[int, list[str]] = {
     3: ["ALTER TABLE paragraphs ADD COLUMN page INTEGER", "ALTER TABLE paragraphs ADD COLUMN part TEXT",
-        "ALTER TABLE documents ADD COLUMN warnings TEXT"],
+        "ALTER TABLE documents ADD COLUMN warnings TEXT", "ALTER TABLE documents ADD COLUMN language TEXT",
+        "CREATE INDEX IF NOT EXISTS idx_documents_symbol_language ON documents (symbol, language)"],
 }
 
 
@@ -70,7 +71,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         {
             "doc_id": str, "symbol": str, "kind": str, "title": str, "title_search": str, "body": str,
             "session": int, "agenda_item": str, "date": str, "meeting": str, "adoption": str,
-            "drafts": str, "distributed": str, "original_language": str, "facts": str,
+            "drafts": str, "distributed": str, "original_language": str, "language": str, "facts": str,
             "paragraphs": int, "source": str, "sha256": str, "ingested_at": str, "warnings": str,
         },
         pk="doc_id",
@@ -124,6 +125,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db["symbols"].create_index(["doc_id"])
     db["documents"].create_index(["sha256"])
     db["documents"].create_index(["source"])
+    db["documents"].create_index(["symbol", "language"])
     # Character-gram index over the folded text (see bot/grams.py): each paragraph's distinct
     # characters and character pairs. Contentless and without positions, it only returns
     # rowids, which search checks against paragraphs.search. The ascii tokenizer splits on
@@ -294,7 +296,7 @@ class Store:
             "title_search": fold(doc.title or ""), "body": doc.body, "session": doc.session,
             "agenda_item": doc.agenda_item, "date": doc.date, "meeting": doc.meeting,
             "adoption": doc.adoption, "drafts": json.dumps(doc.drafts, ensure_ascii=False),
-            "distributed": doc.distributed, "original_language": doc.original_language,
+            "distributed": doc.distributed, "original_language": doc.original_language, "language": doc.language,
             "facts": json.dumps(doc.facts, ensure_ascii=False),
             "paragraphs": sum(1 for p in doc.paragraphs if p.section != "procedure"),
             "source": source, "sha256": sha256, "ingested_at": ingested_at,

@@ -192,3 +192,21 @@ def test_a_simplified_text_is_left_as_published(seed):
 def test_a_record_named_by_its_file_gets_its_body_from_the_symbol():
     d = parse_text("上午10时开会。\n\n主席：我宣布会议开始。\n\n张伟先生（中国）：我们支持和平进程。\n\n下午1时散会。\n", "S_PV.9990.txt")
     assert (d.kind, d.symbol, d.body) == ("record", "S/PV.9990", "安全理事会")
+
+
+@pytest.mark.parametrize(
+    ("name", "symbol", "language"),
+    [("A_RES_73_8-EN.txt", "A/RES/73/8", "en"), ("S_PV.8967_zh.pdf", "S/PV.8967", "zh"),
+     ("A_RES_75_276.docx", "A/RES/75/276", None), ("notes-fr.html", None, "fr")],
+)
+def test_file_names_give_symbol_and_language_version(name, symbol, language):
+    from bot.parse import language_from_filename, symbol_from_filename
+
+    assert (symbol_from_filename(name), language_from_filename(name)) == (symbol, language)
+
+
+def test_a_version_in_another_language_has_an_id_of_its_own():
+    text = "新闻稿\n\n安全理事会今天举行会议。\n"
+    assert parse_text(text, "S_2024_1-EN.txt").doc_id == "S/2024/1@en"
+    assert parse_text(text, "S_2024_1.txt").doc_id == "S/2024/1"
+    assert parse_text(text, "S_2024_1.txt").language == "zh"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.language import detect as detect_language
 from bot.model import Document, ParseError
 from bot.parse.document import parse_document
 from bot.parse.layout import pages_by_line
@@ -74,18 +75,37 @@ def read_text(path: Path) -> str:
     raise ParseError("the file is not UTF-8 (nor UTF-16 or GB18030) text")
 
 
+_EXTENSIONS = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
+# A language version named in the file name, as the UN's files and people's downloads do:
+# A_RES_73_8-EN.pdf, S_PV.8967_zh.txt.
+_LANGUAGE_SUFFIX = re.compile(r"[-_](?P<lang>ar|zh|ch|en|fr|ru|es)$", re.IGNORECASE)
+
+
+def _stem(name: str) -> str:
+    path = Path(name)
+    return path.stem if path.suffix.lower() in _EXTENSIONS else path.name
+
+
+def language_from_filename(name: str) -> str | None:
+    m = _LANGUAGE_SUFFIX.search(_stem(name))
+    return None if m is None else {"ch": "zh"}.get(m.group("lang").lower(), m.group("lang").lower())
+
+
 def symbol_from_filename(name: str) -> str | None:
-    stem = Path(name).stem if Path(name).suffix.lower() in (".txt", ".md") else Path(name).name
-    return canonical(stem.replace("_", "/"))
+    return canonical(_LANGUAGE_SUFFIX.sub("", _stem(name)).replace("_", "/"))
 
 
 def doc_id_for(doc: Document, name: str) -> str:
+    """The symbol (or an id of its own); a version in another language than Chinese, the
+    corpus's first language, adds it: A/RES/73/8@en."""
     if doc.symbol:
-        return doc.symbol
-    if doc.doc_id:
-        return doc.doc_id
-    digest = hashlib.sha1(Path(name).name.encode()).hexdigest()[:6]
-    return f"{doc.kind}-{doc.date or 'undated'}-{digest}"
+        base = doc.symbol
+    elif doc.doc_id:
+        base = doc.doc_id
+    else:
+        digest = hashlib.sha1(Path(name).name.encode()).hexdigest()[:6]
+        base = f"{doc.kind}-{doc.date or 'undated'}-{digest}"
+    return base if doc.language in (None, "zh") or base.endswith(f"@{doc.language}") else f"{base}@{doc.language}"
 
 
 def _apply_catalog(doc: Document, entry: dict[str, Any]) -> None:
@@ -125,6 +145,9 @@ def parse_text(text: str, name: str, catalog: dict[str, dict[str, Any]] | None =
             sp.name = chair
             sp.honorific = sp.honorific or next((h for h in HONORIFICS if chair.endswith(h)), None)
             sp.country = sp.country or doc.facts.get("presidency")
+    if doc.language is None:
+        detected = detect_language(text)
+        doc.language = language_from_filename(name) or (detected.code if detected and detected.code != "und" else None)
     pages = pages_by_line(text)
     for p in doc.paragraphs:
         p.footnotes = superscript_numbers(p.text)

@@ -30,7 +30,8 @@ _MD_CHARS = re.compile(r"[\[*\\#]")
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _LATIN_WORD_END = re.compile(r"[A-Za-z0-9]$")
-_LATIN_WORD_START = re.compile(r"^[A-Za-z0-9]")
+_LATIN_WORD_START = re.compile(r"^[A-Za-z0-9(]")
+_LATIN_PUNCT_END = re.compile(r"[A-Za-z0-9][,;:.!?)\]'\"’”%]$")
 
 
 @lru_cache(maxsize=1)
@@ -70,13 +71,14 @@ def bold_spans(line: str) -> list[str]:
 
 
 def join_wrapped(parts: list[str]) -> str:
-    """Join hard-wrapped lines: CJK runs join directly, Latin words keep one space."""
+    """Join hard-wrapped lines: CJK runs join directly, Latin words keep one space (also after
+    a Latin word's punctuation: "peoples," / "national")."""
     out = ""
     for part in parts:
         part = part.strip()
         if not part:
             continue
-        if out and _LATIN_WORD_END.search(out) and _LATIN_WORD_START.search(part):
+        if out and _LATIN_WORD_START.search(part) and (_LATIN_WORD_END.search(out) or _LATIN_PUNCT_END.search(out)):
             out += " "
         out += part
     return out
@@ -195,6 +197,34 @@ def roman_number(text: str) -> int | None:
         value = _ROMAN[a]
         total += -value if b in _ROMAN and _ROMAN[b] > value else value
     return total
+
+
+_EN_UNITS = {w: i for i, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
+_EN_TENS = {w: 10 * i for i, w in enumerate(["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if i > 1}
+_EN_ORDINAL_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+                     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+                     "nineteenth": 19}
+
+
+def english_ordinal(text: str) -> int | None:
+    """Value of an English ordinal in words: Seventy-ninth → 79, Twentieth → 20, First → 1."""
+    words = text.strip().lower().replace("-", " ").split()
+    total = 0
+    for k, w in enumerate(words):
+        last = k == len(words) - 1
+        if last and w in _EN_ORDINAL_UNITS:
+            total += _EN_ORDINAL_UNITS[w]
+        elif last and w.endswith("ieth") and w[:-4] + "y" in _EN_TENS:
+            total += _EN_TENS[w[:-4] + "y"]
+        elif not last and w in _EN_TENS:
+            total += _EN_TENS[w]
+        elif not last and w in _EN_UNITS:
+            total += _EN_UNITS[w]
+        else:
+            return None
+    return total or None
 
 
 def to_roman(n: int) -> str:

@@ -73,6 +73,45 @@ ZH_RESOLUTION = ResolutionCues(
 )
 
 
+EN_RESOLUTION = ResolutionCues(
+    language="en",
+    organs=_longest_first(["General Assembly", "Security Council", "Economic and Social Council",
+                           "Human Rights Council", "Trusteeship Council"]),
+    recital_verbs=_longest_first([
+        "Recalling", "Reaffirming", "Reiterating", "Noting", "Taking note", "Welcoming", "Acknowledging",
+        "Recognizing", "Recognising", "Emphasizing", "Emphasising", "Stressing", "Underlining", "Bearing in mind",
+        "Mindful", "Convinced", "Concerned", "Deeply concerned", "Gravely concerned", "Seriously concerned",
+        "Expressing", "Affirming", "Considering", "Having considered", "Having examined", "Having heard",
+        "Guided by", "Determined", "Aware", "Conscious", "Desiring", "Believing", "Encouraged", "Appreciating",
+        "Commending", "Deploring", "Condemning", "Seeking", "Observing", "Acting under", "Determining",
+        "Alarmed", "Underscoring", "Highlighting", "Taking into account", "Taking into consideration",
+        "Realizing", "Reaffirming also", "Cognizant", "Fully aware", "Deeply alarmed", "Regretting",
+        "Looking forward", "Endorsing", "Affirming also", "Having received", "Having regard",
+    ]),
+    split_verbs=_longest_first([
+        "Recalling", "Reaffirming", "Reiterating", "Noting", "Taking note", "Welcoming", "Acknowledging",
+        "Recognizing", "Recognising", "Emphasizing", "Emphasising", "Stressing", "Underlining",
+        "Bearing in mind", "Mindful", "Convinced", "Deeply concerned", "Gravely concerned", "Expressing",
+        "Affirming", "Considering", "Having considered", "Guided by", "Determined", "Aware", "Conscious",
+        "Commending", "Deploring", "Condemning", "Alarmed", "Underscoring",
+    ]),
+    operative_verbs=_longest_first([
+        "Decides", "Requests", "Calls upon", "Calls on", "Urges", "Encourages", "Welcomes", "Invites",
+        "Recommends", "Reaffirms", "Recognizes", "Recognises", "Notes", "Takes note", "Stresses", "Emphasizes",
+        "Emphasises", "Underlines", "Expresses", "Condemns", "Strongly condemns", "Demands", "Authorizes",
+        "Authorises", "Endorses", "Approves", "Adopts", "Appeals", "Commends", "Affirms", "Acknowledges",
+        "Reiterates", "Supports", "Deplores", "Proclaims", "Declares", "Designates", "Elects", "Appoints",
+        "Agrees", "Confirms", "Looks forward", "Underscores", "Highlights", "Exhorts", "Renews", "Extends",
+        "Emphasizes also", "Takes note with appreciation", "Notes with appreciation", "Notes with concern",
+        "Strongly urges", "Further requests", "Further decides", "Welcomes also", "Regrets", "Reminds",
+        "Insists", "Solemnly declares", "Determines", "Reiterates its call", "Remains", "Invites also",
+    ]),
+    verb_prefixes=("Also ", "Further ", "Strongly ", "Once again ", "Again "),
+    recital_end=",",
+    operative_end=";.",
+)
+
+
 # Operative numbering styles: "1.", "1．", "1、", "一、", "一.", "（一）" at the start of a paragraph.
 NUMBERED = re.compile(
     rf"^(?:(?P<n>\d{{1,3}})\s*[.．、](?!\d)|(?P<cn>[{CN_NUMERAL}]{{1,4}})\s*[、.．]|[(（](?P<pcn>[{CN_NUMERAL}]{{1,4}})[)）])"
@@ -92,21 +131,23 @@ SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 
 
 def verb_at(text: str, verbs: tuple[str, ...], prefixes: tuple[str, ...] = ()) -> str | None:
-    """The cue verb ``text`` opens with (a prefix such as 又 included), longest first."""
+    """The cue verb ``text`` opens with (a prefix such as 又 or "Also " included), longest
+    first. After a word prefix the verb is in lower case: "Also requests"."""
     for prefix in ("", *prefixes):
         if prefix and not text.startswith(prefix):
             continue
         rest = text[len(prefix):]
+        lower = prefix.endswith(" ")
         for v in verbs:
-            if rest.startswith(v):
-                return prefix + v
+            if rest.startswith(v[0].lower() + v[1:] if lower else v):
+                return prefix + (v[0].lower() + v[1:] if lower else v)
     return None
 
 
 def recital_split_pattern(cues: ResolutionCues) -> re.Pattern[str]:
     """Where a new recital opens inside a merged line: after a recital's closing comma (and any
-    footnote markers), a recital verb at the start of a clause."""
+    footnote markers and space), a recital verb at the start of a clause."""
     verbs = _alternation(cues.split_verbs)
     # "，并提及…" goes on the same recital ("and also recalling"); "，还提及…" opens the next.
     prefixes = _alternation(tuple(p for p in cues.verb_prefixes if p not in ("并", "也")))
-    return re.compile(rf"(?<=[{cues.recital_end}])[{SUPERSCRIPT_DIGITS}]*(?=(?:{prefixes})?(?:{verbs}))")
+    return re.compile(rf"(?<=[{cues.recital_end}])[{SUPERSCRIPT_DIGITS}]*\s*(?=(?:{prefixes})?(?:{verbs}))")

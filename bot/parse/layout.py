@@ -27,7 +27,7 @@ from bot.text import (
 
 # A paragraph of running text ends with one of these; anything else at the end of a
 # line or block means the paragraph goes on (across a wrap or a page break).
-_END_WRAPPED = set("。！？；：…”’」』）)!?;:")
+_END_WRAPPED = set("。！？；：…”’」』）)!?;:.")
 # Unwrapped documents print one paragraph per line, and a preambular paragraph of a
 # resolution ends with a comma.
 _END_UNWRAPPED = _END_WRAPPED | set("，,")
@@ -63,7 +63,10 @@ _LEADERS = re.compile(r"[.．…·]{6,}")
 def _leaders(text: str) -> bool:
     """Is this a line of dot leaders? (Substring tests first: most lines have none.)"""
     return ("..." in text or "……" in text or "．．．" in text or "···" in text) and bool(_LEADERS.search(text))
-_SYMBOL_LINE = re.compile(r"^(?:联\s*合\s*国\s+)?(?P<s>[A-Z]{1,3}/[A-Za-z0-9./()\- –]+)$")
+_SYMBOL_LINE = re.compile(
+    r"^(?:(?:联\s*合\s*国|United Nations|Nations Unies|Naciones Unidas|Организация Объединенных Наций|الأمم المتحدة)\s+)?"
+    r"(?P<s>[A-Z]{1,3}/[A-Za-z0-9./()\- –]+)$"
+)
 
 
 @dataclass(slots=True)

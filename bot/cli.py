@@ -188,12 +188,15 @@ def search_cmd(query: str, symbol: str | None, kind: str | None, speaker: str | 
 @click.argument("symbol")
 @db_option
 @json_option
-def doc_cmd(symbol: str, db: str | None, as_json: bool) -> None:
-    """A document's card, by its symbol in any written form (or its id)."""
+@click.option("--lang", type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]), default=None,
+              help="The language version to show (and a paragraph's parallel in it).")
+def doc_cmd(symbol: str, db: str | None, as_json: bool, lang: str | None) -> None:
+    """A document's card, by its symbol in any written form (or its id); or one paragraph of it
+    (75/276 OP4, A/RES/75/276, para. 4, 第75/276号决议执行部分第4段, S/PV.8967 ¶154)."""
     from bot.answers.lookup import lookup
     from bot.render.text import render_card
 
-    result = lookup(open_store(db), symbol)
+    result = lookup(open_store(db), symbol, lang)
     _finish(result, as_json, render_card, result["found"])
 
 

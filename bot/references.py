@@ -33,6 +33,11 @@ _COMPACT = re.compile(
     rf"(?P<symbol>{_SYMBOL})\s*,?\s*(?P<section>OP|PP)\s*(?P<n>\d{{1,3}})(?:\s*\((?P<sub>[a-z]{{1,2}}|[ivx]{{1,5}})\))?",
     re.IGNORECASE,
 )
+# "A/RES/75/276, para. 4", "S/PV.8967 ¶154": a paragraph number after any symbol (a record's
+# paragraphs are numbered ¶, a resolution's operative paragraphs are meant).
+_ANY_SYMBOL = r"(?:[A-Z]{1,4}/[A-Z0-9./()\- ]*?[0-9)]|[1-9]\d{0,2}/\d{1,4}|\d{1,4}\s*\(\d{4}\))"
+_PARA = re.compile(rf"(?P<symbol>{_ANY_SYMBOL})\s*,?\s*(?:para(?:graph)?s?\.?\s*|¶\s*)(?P<n>\d{{1,4}})"
+                   rf"(?:\s*\((?P<sub>[a-z]{{1,2}})\))?", re.IGNORECASE)
 _EN_BEFORE = re.compile(
     rf"(?P<section>preambular|operative)?\s*paragraph\s+(?P<n>\d{{1,3}})(?:\s*\((?P<sub>[a-z]{{1,2}})\))?\s+of\s+"
     rf"(?:(?:General Assembly|Security Council)\s+)?resolution\s+(?P<symbol>{_SYMBOL})",
@@ -66,13 +71,16 @@ def find_paragraph_refs(text: str) -> list[ParagraphRef]:
     """Every paragraph reference in ``text``, in order."""
     out: list[ParagraphRef] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (_ZH, _COMPACT, _EN_BEFORE, _EN_AFTER):
+    for pattern in (_ZH, _COMPACT, _EN_BEFORE, _EN_AFTER, _PARA):
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             symbol = canonical(re.sub(r"\s+", " ", m.group("symbol")))
             sub = m.groupdict().get("sub") or m.groupdict().get("sub2")
-            label = _label(m.group("section"), m.group("n"), sub)
+            if pattern is _PARA and symbol and "/PV." in symbol:
+                label = f"¶{int(m.group('n'))}"
+            else:
+                label = _label(m.groupdict().get("section"), m.group("n"), sub)
             if symbol and label:
                 out.append(ParagraphRef(symbol, label, m.start(), m.end(), m.group(0)))
                 taken.append((m.start(), m.end()))

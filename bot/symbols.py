@@ -276,10 +276,10 @@ def canonical(text: str) -> str | None:
     return _canonical_core(m["core"], decision)
 
 
-def undocs_url(symbol: str, page: int | None = None) -> str:
-    """The document on undocs.org in Chinese (opened at ``page`` when known); a non-symbol is
-    passed through as written."""
-    url = "https://undocs.org/zh/" + quote(canonical(symbol) or symbol.strip(), safe="/().")
+def undocs_url(symbol: str, page: int | None = None, lang: str | None = "zh") -> str:
+    """The document on undocs.org in ``lang`` (Chinese by default), opened at ``page`` when known;
+    a non-symbol is passed through as written."""
+    url = f"https://undocs.org/{lang or 'zh'}/" + quote(canonical(symbol) or symbol.strip(), safe="/().")
     return f"{url}#page={page}" if page else url
 
 

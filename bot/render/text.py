@@ -52,7 +52,15 @@ def render_card(c: dict[str, Any]) -> str:
         if c.get("url"):
             lines.append(f"Official text: {c['url']}")
         return "\n".join(lines)
-    lines = [f"{c['symbol']} — {c['title']}", f"  kind: {c['kind']}"]
+    lines = [f"{c['symbol']} — {c['title']}"]
+    if c.get("paragraph"):
+        lines += _paragraph(c["symbol"], c["paragraph"]) + [""]
+    lines.append(f"  kind: {c['kind']}")
+    if c.get("language"):
+        held = ", ".join(v["language"] for v in c.get("versions", []) if v["language"])
+        missing = ", ".join(c.get("missing_languages", []))
+        lines.append(f"  language: {c['language']} (versions held: {held or c['language']}"
+                     + (f"; not held: {missing})" if missing else ")"))
     for key in ("body", "session", "agenda_item", "date", "meeting", "adoption"):
         if c.get(key):
             lines.append(f"  {key.replace('_', ' ')}: {c[key]}")
@@ -67,6 +75,27 @@ def render_card(c: dict[str, Any]) -> str:
     if c.get("url"):
         lines.append(f"  official text: {c['url']}")
     return "\n".join(lines)
+
+
+def _paragraph(symbol: str, p: dict[str, Any]) -> list[str]:
+    if not p["found"]:
+        return [f"  {symbol} has no paragraph {p['label']}; it has {', '.join(p['labels'][:40])}"]
+    lines = [f"  {p['label']}: {p['text']}"]
+    steps = [f"previous {p['previous']}" if p["previous"] else "", f"next {p['next']}" if p["next"] else ""]
+    if any(steps):
+        lines.append("  (" + ", ".join(x for x in steps if x) + ")")
+    if p["cited_by"]:
+        lines.append("  cited by: " + ", ".join(f"{x['symbol']} {x['where']}" for x in p["cited_by"]))
+    if p.get("url"):
+        lines.append(f"  link: {p['url']}")
+    if par := p.get("parallel"):
+        if par["found"]:
+            lines.append(f"  [{par['language']}] {par['label']}: {par['text']}")
+            if par.get("mismatch"):
+                lines.append(f"  (alignment doubtful: {par['mismatch']})")
+        else:
+            lines.append(f"  ({par.get('mismatch') or 'no ' + par['language'] + ' paragraph stands here'})")
+    return lines
 
 
 def render_summary(s: dict[str, Any]) -> str:

@@ -1,0 +1,83 @@
+"""One document, several language versions: look-up by version, paragraph references in every
+form, and the same paragraph in the other language."""
+
+import pytest
+from seedfiles import FIXTURES, SEEDS
+
+from bot.answers.lookup import lookup, resolve
+from bot.answers.parallel import counterpart
+from bot.ingest import ingest
+from bot.store import Store
+
+DOCS = FIXTURES / "docs"
+PAIRS = ["sc_resolution.txt", "en_sc_resolution.txt", "ga_resolution_committee.txt", "en_ga_resolution_committee.txt"]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    s = Store(tmp_path_factory.mktemp("v") / "p.db")
+    report = ingest([SEEDS, *(DOCS / name for name in PAIRS)], s)
+    assert report.ok
+    return s
+
+
+def test_each_version_is_stored_apart_under_one_symbol(store):
+    rows = store.query("SELECT doc_id, language FROM documents WHERE symbol = 'S/RES/2999 (2024)' ORDER BY language")
+    assert rows == [{"doc_id": "S/RES/2999 (2024)@en", "language": "en"}, {"doc_id": "S/RES/2999 (2024)", "language": "zh"}]
+
+
+def test_resolve_prefers_the_language_asked_then_chinese(store):
+    assert resolve(store, "S/RES/2999 (2024)") == "S/RES/2999 (2024)"
+    assert resolve(store, "2999 (2024)", "en") == "S/RES/2999 (2024)@en"
+    assert resolve(store, "A/RES/75/276", "en") == "A/RES/75/276"  # no English version: the Chinese one
+
+
+def test_the_card_lists_versions_with_their_links_and_the_missing_languages(store):
+    c = lookup(store, "S/RES/2999 (2024)")
+    assert [(v["language"], v["url"]) for v in c["versions"]] == [
+        ("zh", "https://undocs.org/zh/S/RES/2999%20(2024)"), ("en", "https://undocs.org/en/S/RES/2999%20(2024)")]
+    assert c["missing_languages"] == ["ar", "fr", "ru", "es"]
+
+
+@pytest.mark.parametrize("query", ["75/276 OP4", "A/RES/75/276, para. 4", "第75/276号决议执行部分第4段",
+                                   "第75/276號決議執行部分第4段", "A/RES/75/276 OP4"])
+def test_a_paragraph_reference_in_any_form_answers_that_paragraph(store, query):
+    p = lookup(store, query)["paragraph"]
+    assert (p["label"], p["previous"], p["next"]) == ("OP4", "OP3", "OP5")
+    assert p["text"].startswith("邀请联合国秘书长通过双边接触和各种形式")
+
+
+def test_a_paragraph_reference_with_chinese_numerals_and_who_cites_it(store):
+    p = lookup(store, "大会第75/276号决议序言部分第七段")["paragraph"]
+    assert p["label"] == "PP7" and "多功能机构" in p["text"]
+    assert p["cited_by"] == [{"symbol": "S/PV.8967", "where": "¶32"}]
+
+
+def test_a_record_paragraph_by_its_number(store):
+    p = lookup(store, "S/PV.8967 ¶32")["paragraph"]
+    assert p["label"] == "¶32" and "多功能机构" in p["text"]
+
+
+def test_a_missing_paragraph_lists_the_labels_there_are(store):
+    p = lookup(store, "75/276 OP12")["paragraph"]
+    assert p["found"] is False and p["labels"][:2] == ["PP1", "PP2"]
+
+
+def test_a_paragraph_in_english_with_its_chinese_parallel(store):
+    c = lookup(store, "S/RES/2999 (2024) OP2(a)", "en")
+    p = c["paragraph"]
+    assert (c["language"], p["text"][:20]) == ("en", "(a) To protect civil")
+    assert p["parallel"]["language"] == "zh" and p["parallel"]["text"].startswith("(a) 保护受到人身暴力威胁的平民")
+    assert p["url"] == "https://undocs.org/en/S/RES/2999%20(2024)"
+
+
+def test_paragraphs_align_by_label_across_a_pair(store):
+    for label in ("PP1", "PP6", "OP2", "OP2(c)", "OP4"):
+        zh = store.one("SELECT id, text FROM paragraphs WHERE doc_id = 'S/RES/2999 (2024)' AND label = ?", [label])
+        other = counterpart(store, zh["id"], "en")
+        assert other["label"] == label and other["mismatch"] is None
+
+
+def test_no_version_in_a_language_says_so(store):
+    p = lookup(store, "75/276 OP4", "fr")["paragraph"]
+    assert p["parallel"] == {"language": "fr", "found": False, "mismatch": "no fr version held"}

@@ -54,8 +54,9 @@ class Plenary:
     def save_search(self, params: dict[str, Any]) -> str:
         return self.store.save_query(params)
 
-    def doc(self, symbol: str) -> dict[str, Any]:
-        return lookup(self.store, symbol)
+    def doc(self, symbol: str, lang: str | None = None) -> dict[str, Any]:
+        """The card (or a paragraph) in ``lang``'s version when the corpus holds it."""
+        return lookup(self.store, symbol, lang)
 
     def summary(self, symbol: str) -> dict[str, Any]:
         try:

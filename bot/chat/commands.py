@@ -44,6 +44,12 @@ def _lang(interaction: discord.Interaction) -> str:
     return lang_of(str(interaction.locale))
 
 
+def _version(interaction: discord.Interaction) -> str:
+    """The language version a user reads: Chinese for zh-CN and zh-TW, English for everyone
+    else (the look-up falls back to what the corpus holds)."""
+    return "zh" if _lang(interaction) == "zh" else "en"
+
+
 def _choices(items: list[Any]) -> list[app_commands.Choice[str]]:
     return [app_commands.Choice(name=clip(c.name, CHOICE_NAME), value=c.value[:100]) for c in items[:CHOICES]]
 
@@ -118,7 +124,7 @@ class Plenary(commands.Cog):
     @app_commands.command(name="doc", description=_("Look up a UN document by its symbol"))
     @app_commands.describe(symbol=_("A symbol in any form: A/RES/75/276, 75/276, 第75/276号决议"))
     async def doc(self, interaction: discord.Interaction, symbol: app_commands.Range[str, 1, 200]) -> None:
-        card = await self.answer(interaction, lambda: self.bot.plenary.doc(symbol))
+        card = await self.answer(interaction, lambda: self.bot.plenary.doc(symbol, _version(interaction)))
         await self.send(interaction, embeds=[card_embed(card, _lang(interaction))])
 
     @app_commands.command(name="summary", description=_("Summarise a resolution, a letter or a meeting"))

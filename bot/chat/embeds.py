@@ -50,6 +50,24 @@ def search_embed(result: dict[str, Any], lang: str) -> discord.Embed:
     return fit([e])[0]
 
 
+def _paragraph_text(p: dict[str, Any] | None, lang: str) -> str | None:
+    """A referenced paragraph, its neighbours and its parallel, as an embed description."""
+    if not p:
+        return None
+    if not p["found"]:
+        return t(lang, "no_paragraph", label=md(p["label"]), labels=md(", ".join(p["labels"][:30])))
+    lines = [f"**{md(p['label'])}** {md(clip(p['text'], 1800))}"]
+    steps = " · ".join(x for x in (f"← {p['previous']}" if p["previous"] else "", f"{p['next']} →" if p["next"] else "") if x)
+    if steps:
+        lines.append(steps)
+    if p["cited_by"]:
+        lines.append(f"{t(lang, 'cited_by')}: " + ", ".join(f"{x['symbol']} {x['where']}" for x in p["cited_by"]))
+    par = p.get("parallel")
+    if par and par["found"]:
+        lines.append(f"\n[{par['language']}] **{md(par['label'])}** {md(clip(par['text'], 1500))}")
+    return "\n".join(lines)
+
+
 def card_embed(c: dict[str, Any], lang: str) -> discord.Embed:
     if not c["found"]:
         title = t(lang, "not_in_corpus", symbol=c["symbol"]) if c.get("symbol") else \
@@ -63,7 +81,7 @@ def card_embed(c: dict[str, Any], lang: str) -> discord.Embed:
         if c.get("url"):
             e.add_field(name=t(lang, "official"), value=c["url"], inline=False)
         return fit([e])[0]
-    e = _embed(f"{c['symbol']} · {c['title']}", c.get("url"))
+    e = _embed(f"{c['symbol']} · {c['title']}", c.get("url"), _paragraph_text(c.get("paragraph"), lang))
     for key in ("kind", "body", "session", "agenda_item", "date", "meeting", "adoption"):
         if c.get(key):
             e.add_field(name=t(lang, key), value=md(str(c[key])), inline=True)

@@ -23,6 +23,7 @@ LABELS = {
         "cooldown": "Slow down a little: try again in {seconds:.0f} s.", "need_manage": "You need the Manage Server permission for that.",
         "expired": "This answer has expired; run the command again.", "symbols_found": "Symbols in this message",
         "no_symbols": "No UN document symbols in that message.",
+        "no_paragraph": "There is no paragraph {label} here; there are: {labels}",
     },
     "zh": {
         "search_title": "搜索：{query}", "hits": "共 {total} 条 · 第 {first}–{last} 条", "no_hits": "没有找到“{query}”。",
@@ -41,6 +42,7 @@ LABELS = {
         "cooldown": "请稍候 {seconds:.0f} 秒再试。", "need_manage": "此操作需要“管理服务器”权限。",
         "expired": "此回答已过期，请重新运行命令。", "symbols_found": "消息中的文号",
         "no_symbols": "该消息中没有联合国文件文号。",
+        "no_paragraph": "此处没有第 {label} 段；现有段落：{labels}",
     },
 }
 

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
 import pytest
-from seedfiles import SEEDS
+from seedfiles import FIXTURES, SEEDS
 
 from bot.chat.client import PlenaryBot, build_payload
 from bot.ingest import ingest
@@ -152,6 +152,35 @@ async def test_doc_card_and_not_in_corpus(fake_discord, db_path):
         missing = await (await fake_discord.invoke_slash("doc", {"symbol": "59/50"}, locale="zh-CN")).response()
         text = text_of(missing)
         assert "语料库中没有 A/RES/59/50" in text and "A/RES/75/276 PP3" in text
+
+
+@pytest.fixture
+def bilingual_db(tmp_path, seed_db_bytes):
+    """The seeds, and a Council resolution held in Chinese and in English."""
+    path = tmp_path / "plenary.db"
+    path.write_bytes(seed_db_bytes)
+    store = Store(path)
+    ingest([FIXTURES / "docs" / "sc_resolution.txt", FIXTURES / "docs" / "en_sc_resolution.txt"], store)
+    store.close()
+    return path
+
+
+async def test_each_user_gets_the_version_in_their_language(fake_discord, bilingual_db):
+    async with running(fake_discord, bilingual_db):
+        zh = await (await fake_discord.invoke_slash("doc", {"symbol": "S/RES/2999 (2024)"}, locale="zh-CN")).response()
+        en = await (await fake_discord.invoke_slash("doc", {"symbol": "S/RES/2999 (2024)"}, locale="en-US")).response()
+        assert embeds_of(zh)[0]["title"] == "S/RES/2999 (2024) · 第2999(2024)号决议"
+        assert embeds_of(zh)[0]["url"] == "https://undocs.org/zh/S/RES/2999%20(2024)"
+        assert embeds_of(en)[0]["title"] == "S/RES/2999 (2024) · Resolution 2999 (2024)"
+        assert embeds_of(en)[0]["url"] == "https://undocs.org/en/S/RES/2999%20(2024)"
+
+
+async def test_doc_answers_a_paragraph_reference_with_its_parallel(fake_discord, bilingual_db):
+    async with running(fake_discord, bilingual_db):
+        msg = await (await fake_discord.invoke_slash("doc", {"symbol": "2999 (2024) OP3"}, locale="en-US")).response()
+        text = embeds_of(msg)[0]["description"]
+        assert text.startswith("**OP3** Requests the Secretary-General to report")
+        assert "[zh] **OP3** 请秘书长每 90 天向安理会报告" in text and "← OP2(c) · OP4 →" in text
 
 
 async def test_summary_of_a_meeting_is_paginated(fake_discord, db_path):

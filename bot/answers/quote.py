@@ -9,6 +9,7 @@ from rapidfuzz import fuzz, process
 
 from bot.answers.lookup import resolve
 from bot.answers.search import resolve_speakers, speakers_of_country
+from bot.names import country_forms
 from bot.store import Store
 from bot.symbols import undocs_url
 from bot.text import fold
@@ -44,13 +45,24 @@ _FULL_ROW = """SELECT p.id, p.doc_id, p.label, p.text, p.search, p.language, p.c
               FROM paragraphs p JOIN speakers s ON s.id = p.speaker_id JOIN documents d ON d.doc_id = p.doc_id"""
 
 
+def _country_speakers(store: Store, who: str) -> list[int]:
+    """Speakers for the country or organisation ``who`` names in any language or form: "Russia",
+    "RF" and 俄罗斯 find the record's 俄罗斯联邦 (never 白俄罗斯), "CSTO" its 集体安全条约组织;
+    text that names no known entity is matched as the record printed it."""
+    ids = speakers_of_country(store, who)
+    names = store.speaker_names()
+    for form in country_forms(who) or []:
+        ids += names.of_country(form)
+    return list(dict.fromkeys(ids))
+
+
 def _candidates(store: Store, who: str, doc_id: str | None) -> list[tuple[int, str]]:
     """(paragraph id, search text) of the statements by the speakers ``who`` names, or by a
     country's delegates (not its chair presiding), in the order they were made. Only these two
     columns: a delegate of hundreds of meetings has thousands of statements to score."""
     by_name = resolve_speakers(store, who)
     named = set(by_name)
-    by_country = [i for i in speakers_of_country(store, who) if i not in named]
+    by_country = [i for i in _country_speakers(store, who) if i not in named]
     if not by_name and not by_country:
         return []
     name_marks, country_marks = ",".join("?" * len(by_name)) or "NULL", ",".join("?" * len(by_country)) or "NULL"

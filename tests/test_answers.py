@@ -191,7 +191,23 @@ def test_summary_is_extractive(seeded_db):
     s = summarise(seeded_db, "75/268")
     texts = [p["text"] for p in seeded_db.query("SELECT text FROM paragraphs WHERE doc_id = 'A/RES/75/268'")]
     for point in s["points"]:
-        assert any(point["text"].rstrip("…") in t for t in texts)
+        # Every piece of a point (a long clause is shortened in the middle) is the document's.
+        assert all(any(piece in t for t in texts) for piece in point["text"].split("…"))
+
+
+def test_a_resolution_summary_keeps_the_whole_clause_not_its_first_comma(seeded_db):
+    """75/276 OP4 asks the Secretary-General to keep consulting; cut at its first comma the point
+    lost the request ("…通过双边接触和各种形式")."""
+    op4 = next(p for p in summarise(seeded_db, "75/276")["points"] if p["label"] == "OP4")
+    assert op4["text"] == "邀请联合国秘书长通过双边接触和各种形式，包括通过联合国秘书长与各区域组织首长的协商，继续与集体安全条约组织秘书长定期协商"
+
+
+def test_a_long_clause_is_shortened_in_the_middle_keeping_verb_and_end():
+    from bot.answers.summary import whole_clause
+
+    text = "请秘书长" + "在现有资源范围内" * 30 + "提交报告；"
+    short = whole_clause(text)
+    assert short.startswith("请秘书长") and short.endswith("提交报告") and "…" in short and len(short) <= 161
 
 
 def test_record_summary(seeded_db):

@@ -33,6 +33,18 @@ def first_sentence(text: str, limit: int = 120) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
 
 
+def whole_clause(text: str, limit: int = 160) -> str:
+    """An operative paragraph's whole clause, its closing punctuation off; a long one shortened
+    in the middle, so the verb and what it asks for (at the end) both stay."""
+    text = text.strip().rstrip("；;。.")
+    if len(text) <= limit:
+        return text
+    head, tail = text[: limit * 2 // 3], text[-(limit // 3):]
+    if " " in text:  # Latin text: cut between words
+        head, tail = head.rsplit(" ", 1)[0], tail.split(" ", 1)[-1]
+    return f"{head.rstrip(' ,，')} … {tail.lstrip(' ,，')}" if " " in text else f"{head.rstrip('，,')}…{tail.lstrip('，,')}"
+
+
 def first_clause(text: str, limit: int = 80) -> str:
     m = _CLAUSE_END.search(text)
     clause = text[: m.start()] if m else text
@@ -75,7 +87,7 @@ def _cited_symbols(store: Store, paragraph_ids: list[int]) -> list[str]:
 
 def _resolution(store: Store, c: dict[str, Any], paras: list[dict[str, Any]], annex: str | None = None) -> dict:
     ops = [p for p in paras if p["section"] == "operative" and p["annex"] == annex]
-    points = [{"label": p["label"], "verb": p["verb"], "text": first_clause(p["text"]), "full_text": p["text"]}
+    points = [{"label": p["label"], "verb": p["verb"], "text": whole_clause(p["text"]), "full_text": p["text"]}
               for p in ops if "(" not in p["label"]]
     recalls = [p for p in paras if p["section"] == "preamble" and p["annex"] == annex and _RECALL.match(p["text"])]
     instruments = list(dict.fromkeys(
@@ -112,7 +124,7 @@ def summarise(store: Store, query: str) -> dict[str, Any]:
     if c["kind"] == "resolution":
         zh, en = _headline(c)
         body = _resolution(store, c, paras)
-        out.update(headline=zh, headline_en=en, points=body["points"],
+        out.update(headline=en if c["language"] not in (None, "zh") else zh, headline_en=en, points=body["points"],
                    facts={k: c[k] for k in ("body", "session", "agenda_item", "date", "meeting", "adoption", "drafts")}
                    | {"recalls": body["recalls"], "counts": c["counts"]},
                    follow_ups=[_follow_up_line(f) for f in body["follow_up_items"]],

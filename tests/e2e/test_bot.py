@@ -266,9 +266,9 @@ async def test_a_slow_answer_is_deferred_within_the_deadline(fake_discord, db_pa
     async with running(fake_discord, db_path, defer_after=0.2) as bot:
         fast_doc = bot.plenary.doc
 
-        def slow(symbol):
+        def slow(symbol, lang=None):
             time.sleep(1.5)
-            return fast_doc(symbol)
+            return fast_doc(symbol, lang)
 
         bot.plenary.doc = slow
         h = await fake_discord.invoke_slash("doc", {"symbol": "75/268"})

@@ -14,7 +14,7 @@ import click
 
 from bot import config
 from bot.ingest import ingest
-from bot.model import KINDS
+from bot.model import KINDS, LANGUAGES
 from bot.store import Store, StoreError
 
 
@@ -188,7 +188,7 @@ def search_cmd(query: str, symbol: str | None, kind: str | None, speaker: str | 
 @click.argument("symbol")
 @db_option
 @json_option
-@click.option("--lang", type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]), default=None,
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
               help="The language version to show (and a paragraph's parallel in it).")
 def doc_cmd(symbol: str, db: str | None, as_json: bool, lang: str | None) -> None:
     """A document's card, by its symbol in any written form (or its id); or one paragraph of it
@@ -223,16 +223,18 @@ def summary_cmd(symbol: str, db: str | None, as_json: bool) -> None:
 @click.argument("topic", required=False)
 @click.option("--symbol", "--document", "symbol", default=None, help="Only this meeting.")
 @click.option("--limit", type=click.IntRange(1, 10), default=1, show_default=True)
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Prefer this language version of a record.")
 @db_option
 @json_option
-def quote_cmd(who: str, topic: str | None, symbol: str | None, limit: int, db: str | None, as_json: bool) -> None:
+def quote_cmd(who: str, topic: str | None, symbol: str | None, limit: int, lang: str | None, db: str | None,
+              as_json: bool) -> None:
     """What a delegate said: by name, country or role (主席, 秘书长), optionally on a topic."""
     from bot.answers.quote import quote
     from bot.render.text import render_quotes
 
     if not who.strip():
         _refuse("say whose words you want: a name, a country or a role")
-    result = quote(open_store(db), who, topic, symbol=symbol, limit=limit)
+    result = quote(open_store(db), who, topic, symbol=symbol, limit=limit, lang=lang)
     _finish(result, as_json, render_quotes, bool(result["quotes"]))
 
 

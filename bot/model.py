@@ -7,6 +7,8 @@ from typing import Any
 
 # statement: a presidential statement (S/PRST/…); document: readable text no grammar recognised.
 KINDS = ("resolution", "letter", "record", "statement", "document")
+# The UN's six official languages, in the UN's order, as ISO 639-1 codes.
+LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 
 
 @dataclass

@@ -65,8 +65,8 @@ class Plenary:
             return lookup(self.store, symbol)
 
     def quote(self, who: str, topic: str | None = None, symbol: str | None = None,
-              index: int | None = None) -> dict[str, Any]:
-        return quote(self.store, who, topic, symbol=symbol, index=index)
+              index: int | None = None, lang: str | None = None) -> dict[str, Any]:
+        return quote(self.store, who, topic, symbol=symbol, index=index, lang=lang)
 
     def speakers(self, symbol: str | None) -> dict[str, Any] | None:
         return speakers(self.store, symbol)

@@ -6,6 +6,7 @@ from seedfiles import FIXTURES, SEEDS
 
 from bot.answers.lookup import lookup, resolve
 from bot.answers.parallel import counterpart
+from bot.answers.quote import quote
 from bot.ingest import ingest
 from bot.store import Store
 
@@ -81,3 +82,30 @@ def test_paragraphs_align_by_label_across_a_pair(store):
 def test_no_version_in_a_language_says_so(store):
     p = lookup(store, "75/276 OP4", "fr")["paragraph"]
     assert p["parallel"] == {"language": "fr", "found": False, "mismatch": "no fr version held"}
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory):
+    s = Store(tmp_path_factory.mktemp("r") / "p.db")
+    assert ingest([DOCS / "sc_record.txt", DOCS / "en_sc_record.txt"], s).ok
+    return s
+
+
+def test_a_quote_prefers_the_readers_language_version(records):
+    en = quote(records, "Mozambique", lang="en")["quotes"][0]
+    zh = quote(records, "莫桑比克", lang="zh")["quotes"][0]
+    assert en["doc_language"] == "en" and en["url"] == "https://undocs.org/en/S/PV.9998"
+    assert zh["doc_language"] == "zh" and zh["url"] == "https://undocs.org/zh/S/PV.9998"
+
+
+def test_an_english_quote_has_an_english_attribution(records):
+    q = quote(records, "Mozambique", lang="en")["quotes"][0]
+    assert q["attribution"].startswith("— Ms. Mbeki-Santos (Mozambique), speaking in English — S/PV.9998, 14 May 2024")
+
+
+def test_a_record_paragraph_aligns_by_turn_and_place_in_the_turn(records):
+    zh = records.one("SELECT p.id, p.turn FROM paragraphs p WHERE p.doc_id = 'S/PV.9998' AND p.section = 'statement' "
+                     "ORDER BY p.seq DESC LIMIT 1")
+    other = counterpart(records, zh["id"], "en")
+    assert other["found"]
+    assert records.one("SELECT turn FROM paragraphs WHERE id = ?", [other["id"]])["turn"] == zh["turn"]

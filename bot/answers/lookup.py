@@ -12,7 +12,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from bot.answers.parallel import LANGUAGES, counterpart, versions
+from bot.answers.parallel import counterpart, versions
+from bot.model import LANGUAGES
 from bot.references import ParagraphRef, find_paragraph_refs
 from bot.store import Store
 from bot.symbols import canonical, undocs_url

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.model import LANGUAGES
 from bot.store import Store
 from bot.symbols import undocs_url
-
-LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 
 
 def versions(store: Store, symbol: str) -> list[dict[str, Any]]:

@@ -147,8 +147,9 @@ class Plenary(commands.Cog):
         lang = _lang(interaction)
 
         def work() -> tuple[str, dict[str, Any]]:
-            key = self.bot.plenary.store.save_query({"who": who, "topic": topic, "symbol": document})
-            return key, self.bot.plenary.quote(who, topic, document)
+            version = _version(interaction)
+            key = self.bot.plenary.store.save_query({"who": who, "topic": topic, "symbol": document, "lang": version})
+            return key, self.bot.plenary.quote(who, topic, document, lang=version)
 
         key, result = await self.answer(interaction, work)
         await self.send(interaction, embeds=[quote_embed(result, lang)], view=quote_view(result, key, lang))

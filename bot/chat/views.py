@@ -148,7 +148,8 @@ class AnotherQuote(discord.ui.DynamicItem[discord.ui.Button],
         if params is None:
             await _say(interaction, "expired")
             return
-        result = await bot.call(bot.plenary.quote, params["who"], params.get("topic"), params.get("symbol"), self.index)
+        result = await bot.call(bot.plenary.quote, params["who"], params.get("topic"), params.get("symbol"), self.index,
+                                params.get("lang"))
         view = quote_view(result, self.key, lang)
         await interaction.response.edit_message(embed=quote_embed(result, lang), view=view, allowed_mentions=NONE)
         if view:

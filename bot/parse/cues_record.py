@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from bot.text import chinese_number
+from bot.text import chinese_date, chinese_number, english_date, english_ordinal, join_wrapped
 
 # -- matching scanned text ------------------------------------------------------------
 
@@ -166,9 +167,36 @@ class RecordCues:
     front_end: str  # the first page's closing note
     front_skip: tuple[str, ...]  # first-page lines that are neither facts nor titles
     places: tuple[str, ...]
-    meeting_name: str  # how the parser writes a meeting: {n}, {plenary}
+    meeting_name: str  # how the parser writes a meeting: {n}, {plenary}, {ord} (an English ordinal's suffix)
     plenary_word: str
     extra: dict[str, str] = field(default_factory=dict)
+    # -- what differs between languages beyond rows (defaults: how Chinese records read) --
+    # Is this table worth trying on a text? One of these strings is in its first pages (plain
+    # substrings: detection runs on every file); none: always.
+    hints: tuple[str, ...] = ()
+    # A speaker's name (a regex); empty: up to 24 ``name_char``s.
+    name: str = ""
+    # Enough of a label to know one on its first line, before a wrap cuts it.
+    label_start: str = r"^(?:(?:{role})|{name}(?:{hon}))\s*[（(：:]"
+    lang_name: str = r"(?:[^\s（）()]\s*){1,6}?"  # a language's name inside a tag
+    # Words without which a text holds no cue (a cheap test before the real ones).
+    triggers: str = r"[：:]|发言|译自|{num}\s*[时点]|身份|职[能务]|议程|就座|入座|表决"
+    clock_hint: str = "时"  # every clock line holds it
+    honorific_first: bool = False  # "Mr. Zas", not "扎斯先生"
+    titles_first: bool = False  # "representative of France", not "法国代表": where titles stand
+    date: Callable[[str], str | None] = chinese_date
+    count_words: dict[str, int] = field(default_factory=dict)  # "none" in a vote count
+    title_chars: str = r"[\u4e00-\u9fff]"  # a first-page line with these and no fact is a title
+    front_notes: tuple[str, ...] = ()  # the first page's notes, wherever a PDF put them: not the meeting's
+    label_rest_procedure: bool = False  # a label's first paragraph may be procedure (a rule 39 invitation)
+    joiner: str = ""  # between paragraphs searched together
+    unknown_tag: str = "{name}语"  # a language tag not in the table, in a warning
+    example: str = "主席（以俄语发言）："  # a label, for an error message
+    president_role: str = "主席"  # the role the first page's "President:" holds
+    # How the chair invites an officer (role, then name), and welcomes a briefer (affiliation,
+    # then name): {invitation} {welcome} {role} {hon} {org_titles} {surname}, groups full, affil.
+    role_person: str = r"{invitation}{role}(?P<full>[\u4e00-\u9fff·A-Za-z]{2,15}?(?:{hon}))"
+    briefer: str = r"{welcome}(?P<affil>[\u4e00-\u9fff（）]{1,40}?{org_titles})(?:[\u4e00-\u9fffA-Za-z]{1,12}·)?{surname}(?:{hon})"
 
 
 _CN_NUMERAL = "[0-9０-９一二三四五六七八九十〇零]"
@@ -255,6 +283,143 @@ ZH = RecordCues(
 )
 
 
+# English: "Mr. Zas (Collective Security Treaty Organization) (spoke in Russian):", the President
+# as "The President (spoke in French):", clocks "The meeting was called to order at 10.05 a.m.".
+_EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# A word of a name: capitalised ("Zas", "Thomas-Greenfield", "O'Neill", an initial "J."), or a
+# particle ("De La Torre", "van", "al-Hinai"); a sentence's lower-case words are not names.
+_EN_NAME_WORD = (r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*(?:\.(?=\s))?|(?:al|el|bin)-[A-Z][\w'’-]*"
+                 r"|(?:de|da|del|della|der|den|di|do|dos|das|du|van|von|bin|ibn|al|el|la|le|y|e|ter|zu|ben)(?=\s))")
+# Titles of an organisation's officers, before the organisation ("Special Representative of the …").
+_EN_TITLE = (r"(?:(?:Special|Deputy|Executive|Assistant|Acting|Personal|High|Permanent|Chief|Senior|Principal)\s+)*"
+             r"(?:Under-Secretary-General|Secretary-General|Representative|Director-General|Director|President"
+             r"|Commissioner|Envoy|Chair(?:person|man)?|Coordinator|Head|Adviser|Advisor|Prosecutor|Registrar"
+             r"|Administrator|Observer|Minister)")
+
+EN = RecordCues(
+    language="en",
+    roles={
+        "President": "chair", "Acting President": "chair", "Temporary President": "chair", "Chair": "chair",
+        "Acting Chair": "chair", "Chairman": "chair", "Chairperson": "chair",
+        "Secretary-General": "briefer", "Deputy Secretary-General": "briefer",
+    },
+    acting_roles=("Acting President", "Acting Chair"),
+    chair_word=r"\b(?:President|Chair(?:person|man)?)\b",
+    own_country=("national", "my country"),
+    honorifics=("His Royal Highness", "Her Royal Highness", "His Excellency", "Her Excellency", "His Highness",
+                "Her Highness", "Archbishop", "Monsignor", "Professor", "Baroness", "Cardinal", "Reverend", "Sheikha",
+                "Princess", "Sheikh", "Prince", "Bishop", "Judge", "Dame", "Lord", "Lady", "Miss", "Mrs.", "Rev.",
+                "Mr.", "Ms.", "Dr.", "Sir", "Mrs", "Mr", "Ms"),
+    name_char="",
+    name=rf"{_EN_NAME_WORD}(?:\s+{_EN_NAME_WORD}){{0,5}}",
+    label=r"(?:The\s+(?P<role>{role})|(?P<name>(?P<hon>{hon})\s*{name}))\s*"
+          r"(?:{open}(?!\s*{tag}{close})\s*(?P<country>[^()]{1,90}?){close})?\s*"
+          r"(?:{open}\s*{tag_groups}{close})?{colon}",
+    # The label's first line: it runs to its colon, or a wrap cuts it inside or after a bracket.
+    label_start=r"^(?:The\s+(?:{role})|{hon}\s*{name})"
+                r"(?:(?:\s*\([^()]*\))+\s*$|(?:\s*\([^()]*\))*\s*(?:\([^()]*$|:))",
+    open_bracket=r"\(",
+    close_bracket=r"\s*\)",
+    colon=r"\s*:",
+    languages={
+        "Arabic": "ar", "Chinese": "zh", "English": "en", "French": "fr", "Russian": "ru", "Spanish": "es",
+        "Portuguese": "pt", "German": "de", "Japanese": "ja", "Italian": "it", "Ukrainian": "uk", "Korean": "ko",
+        "Turkish": "tr", "Persian": "fa", "Hebrew": "he", "Hindi": "hi", "Dutch": "nl",
+    },
+    lang_name=r"[A-Z][a-z]+",
+    # "(spoke in Ukrainian; English interpretation provided by the delegation)"; older records
+    # "(interpretation from Russian)".
+    language_tags=(r"spoke\s+in\s+{lang}(?:\s*;[^()]{0,100})?", r"interpretation\s+from\s+{lang}"),
+    time=r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<part>{parts})",
+    clock_parts={"a.m.": 0, "p.m.": 12, "noon": 0, "midnight": 0},
+    clock_events={
+        "was called to order": "opened", "was opened": "opened", "began": "opened",
+        "rose": "closed", "was adjourned": "closed", "was closed": "closed", "ended": "closed",
+        "was suspended": "suspended", "was resumed": "resumed", "resumed": "resumed",
+    },
+    clocks=(r"The\s+meeting\s+(?P<what>{event})\s+at\s+{time}",),
+    clock_stop=r"\s*\.",
+    numerals="[0-9]",
+    agenda_notes=(r"Adoption\s+of\s+the\s+agenda", r"The\s+agenda\s+was\s+adopted\.?", r"Agenda\s+items?\s+\d.{0,60}"),
+    agenda_item=r"Agenda\s+items?\s+(?P<item>\d+(?:\s*\(\s*[a-z]{1,2}\s*\))?)",
+    agenda_documents=(r"(?:Draft\s+resolutions?|Draft\s+decisions?|Amendments?)\s*\([^()]{2,60}\)\.?",
+                      r"(?:Report|Note|Letter)\b.{0,200}?\([A-Z]{1,3}/[^()]{2,60}\)\.?"),
+    sub_item=r"^[（(]\s*(?P<sub>[a-z]{1,2})\s*[)）]\s*",
+    procedure=(
+        r"A\s+recorded\s+vote\s+was\s+taken\.?",
+        r"A\s+vote\s+was\s+taken\s+by\s+(?:show\s+of\s+hands|secret\s+ballot)\.?",
+        r"(?:In\s+favour|Against|Abstaining|Abstentions)\s*:.*",
+        r"(?:The\s+)?(?:[Dd]raft\s+(?:resolution|decision)s?|[Aa]mendments?)\b.{0,120}?(?:was|were)\s+(?:adopted|rejected)\b.*",
+        r"(?:Subsequently,\s+the|The)\s+delegations?\s+of\s+.{1,120}?(?:informed|advised)\s+the\s+Secretariat\b.*",
+        r"The\s+meeting\s+was\s+suspended\s+at\s+.*",
+        (r"At\s+the\s+invitation\s+of\s+the\s+(?:President|Chair),\s+.{1,200}?\s+(?:took|takes)\s+(?:a\s+)?seats?\s+at\s+the\s+"
+        r"(?:Council|Committee)\s+table\.?"),
+        # Rule 37 (a Member State) and rule 39 (a briefer) invitations: procedure, said by the chair.
+        (r"(?:In\s+accordance\s+with|Under)\s+rule\s+3[79]\s+of\s+the\s+(?:Council's\s+)?provisional\s+rules\s+of\s+procedure,"
+        r"\s+I\s+(?:invite|propose)\b.*"),
+        r"(?:There\s+being\s+no\s+objection,\s+)?[Ii]t\s+(?:is|was)\s+so\s+decided\.?",
+    ),
+    procedure_sentences=(
+        (r"At\s+the\s+invitation\s+of\s+the\s+(?:President|Chair),\s+.{1,200}?\s+(?:took|takes)\s+(?:a\s+)?seats?\s+at\s+the\s+"
+        r"(?:Council|Committee)\s+table\."),
+        r"A\s+recorded\s+vote\s+was\s+taken\.",
+        (r"(?:In\s+accordance\s+with|Under)\s+rule\s+3[79]\s+of\s+the\s+(?:Council's\s+)?provisional\s+rules\s+of\s+procedure,"
+        r"\s+I\s+invite\s+.{1,400}?\s+to\s+(?:participate|take\s+part)\s+in\s+(?:this|the)\s+meeting\."),
+    ),
+    vote_heads=r"(?:In\s+favour|Against|Abstaining)\s*:",
+    vote_count=r"(?P<yes>\d+)\s+votes?\s+to\s+(?P<no>\d+|none)(?:,?\s+with\s+(?P<abstain>\d+|no)\s+abstentions?)?",
+    count_words={"none": 0, "no": 0},
+    national=(
+        (r"I\s+(?:shall|will|should\s+like\s+to|would\s+like\s+to)\s+now\s+(?:make\s+a\s+statement|speak|make\s+some\s+remarks)"
+        r"\s+in\s+my\s+(?P<cap>national)\s+capacity"),
+        (r"I\s+(?:shall|will|should\s+like\s+to|would\s+like\s+to)\s+now\s+(?:make\s+a\s+statement|speak|make\s+some\s+remarks)"
+        r"\s+in\s+my\s+capacity\s+as\s+(?:the\s+)?(?P<cap>[^.;:]{2,80}?)(?=[.;:]|$)"),
+    ),
+    resume_chair=(r"I\s+(?:now\s+|shall\s+now\s+|will\s+now\s+)?resume\s+(?:my\s+)?(?:functions|duties)\s+as\s+(?:the\s+)?(?:President|Chair)",),
+    acting_chair=(
+        (r"In\s+the\s+absence\s+of\s+the\s+President,\s*(?P<name>{hon}\s*{name})\s*(?:{open}\s*(?P<country>[^()]{1,60}){close})?"
+        r",?\s*(?:a\s+)?Vice-(?:President|Chair),?\s*took\s+the\s+[Cc]hair"),
+    ),
+    capacity_titles=(r"^(?:the\s+)?(?:(?:Permanent\s+)?[Rr]epresentative|Minister\s+for\s+Foreign\s+Affairs|Minister|Ambassador"
+                     r"|Head\s+of\s+(?:the\s+)?[Dd]elegation)\s+of\s+(?:the\s+)?"),
+    org_titles=rf"(?:the\s+)?{_EN_TITLE}(?:\s+(?:of|for|to|on)\s+(?:the\s+)?{_EN_TITLE})*\s+(?:of|for|to|on)\s+(?:the\s+)?",
+    invitation=r"(?:invite|welcome|give\s+the\s+floor\s+to|call\s+on|call\s+upon)",
+    welcome=r"(?:invite|welcome|give\s+the\s+floor\s+to)",
+    sentence_ends=r"[.!?”]",
+    bodies={"Security Council": "S", "General Assembly": "A", "Economic and Social Council": "E", "Trusteeship Council": "T"},
+    front_meeting=r"(?P<n>\d+)(?:st|nd|rd|th)\s+(?P<plenary>plenary\s+)?meeting",
+    front_session=r"(?P<n>[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:(?:special|emergency\s+special)\s+)?(?:year|session)",
+    front_held=rf"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s*)?\d{{1,2}}\s+(?:{_EN_MONTHS})\s+\d{{4}}",
+    front_president=r"President\s*:\s*(?P<name>{hon}\s*{name})[\s.．…·]*(?:\((?P<country>[^()]+)\))?",
+    front_member=r"(?P<first>Members\s*:)?\s*(?P<country>[A-Z][^.．…·:]{1,60}?)\s*[.．…·]{3,}\s*(?P<name>{hon}\s*{name})",
+    front_agenda=r"(?:Provisional\s+agenda|Agenda)(?:\s*\([^()]{0,30}\))?",
+    front_end=r"This\s+record\s+contains\s+the\s+text\s+of\s+speeches",
+    front_skip=(r"Official\s+Records", r"United\s+Nations", r"Provisional", r"Original\s*:.*", r"Distr\..*"),
+    places=("New York", "Geneva", "Paris", "London", "Nairobi", "Vienna", "Addis Ababa", "Bangkok", "Santiago"),
+    meeting_name="{n}{ord} {plenary}meeting",
+    plenary_word="plenary ",
+    hints=("(spoke in", "(interpretation from", "The President", "The Acting President", "The Temporary President",
+           "The Chair", "The Secretary-General", "The meeting was called to order", "The meeting rose"),
+    triggers=(r":|\((?:spoke|interpretation)|\d\s*(?:a\.m\.|p\.m\.|noon)|capacity|resume|[Aa]genda|rule\s+3[79]|invitation"
+              r"|vote|adopted|decided|[Tt]he\s+meeting"),
+    clock_hint="meeting",
+    honorific_first=True,
+    titles_first=True,
+    date=english_date,
+    title_chars=r"[A-Za-z]",
+    front_notes=(r"This\s+record\s+contains\s+the\s+text\s+of\s+speeches", r"Corrections\s+should\s+be\s+submitted",
+                 r"The\s+final\s+text\s+will\s+be\s+printed\s+in\s+the\s+Official\s+Records"),
+    label_rest_procedure=True,
+    joiner=" ",
+    unknown_tag="{name}",
+    example="The President (spoke in Russian):",
+    president_role="President",
+    role_person=r"{invitation}\s+(?:the\s+)?{role},?\s+(?P<full>(?:{hon})\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})",
+    briefer=r"{welcome}\s+(?:{hon})\s*(?:[A-Z][\w'’.-]*\s+){0,3}{surname},\s+(?P<affil>(?:{org_titles})[^,;:]{3,160}?),"
+            r"\s+(?:to|who|and)\b",
+)
+
+
 # -- compiled --------------------------------------------------------------------------
 
 
@@ -265,9 +430,10 @@ class RecordGrammar:
         self.cues = c = cues
         self.honorifics = c.honorifics
         hon = _alternation(c.honorifics)
-        name = rf"(?:{c.name_char}\s*){{1,24}}?"
-        lang = r"(?P<lang{k}>(?:[^\s（）()]\s*){{1,6}}?)"
-        tags = [t.replace("{lang}", r"(?:[^\s（）()]\s*){1,6}?") for t in c.language_tags]
+        name = c.name or rf"(?:{c.name_char}\s*){{1,24}}?"
+        self.name_pattern = name
+        lang = "(?P<lang{k}>" + c.lang_name.replace("{", "{{").replace("}", "}}") + ")"
+        tags = [t.replace("{lang}", c.lang_name) for t in c.language_tags]
         tag_groups = "|".join(f"(?:{t.replace('{lang}', lang.format(k=k))})" for k, t in enumerate(c.language_tags))
         self._lang_groups = [f"lang{k}" for k in range(len(c.language_tags))]
         fill = {
@@ -275,9 +441,13 @@ class RecordGrammar:
             "{open}": c.open_bracket, "{close}": c.close_bracket, "{colon}": c.colon,
             "{tag_groups}": f"(?:{tag_groups})", "{tag}": "(?:" + "|".join(tags) + ")",
         }
-        label = c.label
-        for k, v in fill.items():
-            label = label.replace(k, v)
+
+        def filled(template: str) -> str:
+            for k, v in fill.items():
+                template = template.replace(k, v)
+            return template
+
+        label = filled(c.label)
         # A label without its colon: what a wrap or a page may leave of one before the colon.
         unfinished = label.replace(c.colon, "")
         label = spaced(label)
@@ -285,13 +455,13 @@ class RecordGrammar:
         self.header = re.compile("^" + label)
         self.unfinished = re.compile("^" + spaced(_nameless(unfinished)) + r"\s*$")
         # Enough of a label to know one on its first line, before a wrap cuts it.
-        self.header_start = re.compile(spaced(
-            rf"^(?:(?:{_alternation(c.roles)})|{name}(?:{hon}))\s*[（(：:]"))
+        self.header_start = re.compile(spaced(filled(c.label_start)))
         self.language_tag = re.compile(spaced(f"{c.open_bracket}\\s*(?:{tag_groups}){c.close_bracket}"))
         self.language_switch = re.compile(spaced(f"^{c.open_bracket}\\s*(?:{tag_groups}){c.close_bracket}$"))
 
         time = c.time.replace("{parts}", _alternation(c.clock_parts)).replace("{num}", c.numerals)
         events = _alternation(c.clock_events)
+        self._events = {re.sub(r"\s", "", k): v for k, v in c.clock_events.items()}
         clocks = [spaced(f.replace("{time}", time).replace("{event}", events)) for f in c.clocks]
         self.clocks_full = [re.compile(f"^{f}(?:{c.clock_stop})?\\s*$") for f in clocks]
         self.clocks_at = [re.compile(f"{f}(?:{c.clock_stop}|(?=\\s|$))") for f in clocks]
@@ -309,11 +479,11 @@ class RecordGrammar:
         self.national = re.compile(spaced("|".join(f"(?:{_nameless(p)})" for p in c.national)))
         self._national = [re.compile(spaced(p)) for p in c.national]
         self.resume_chair = re.compile(spaced("|".join(f"(?:{p})" for p in c.resume_chair)))
-        acting = [p.replace("{name}", name).replace("{hon}", f"(?:{hon})").replace("{open}", c.open_bracket)
-                  .replace("{close}", c.close_bracket) for p in c.acting_chair]
-        self._acting = [re.compile(spaced(p)) for p in acting]
+        self._acting = [re.compile(spaced(filled(p))) for p in c.acting_chair]
         self.capacity_titles = re.compile(spaced(c.capacity_titles))
-        self.org_titles = re.compile(spaced(c.org_titles) + "$")
+        # Titles stand after the organisation in Chinese (…秘书长), before it in English.
+        org_titles = spaced(c.org_titles)
+        self.org_titles = re.compile(f"^(?:{org_titles})" if c.titles_first else org_titles + "$")
         self.chair_word = re.compile(spaced(c.chair_word))
         self.invitation = spaced(c.invitation)
         self.welcome = spaced(c.welcome)
@@ -321,6 +491,9 @@ class RecordGrammar:
         self.whitespace = re.compile(r"\s+")
         self.bodies = re.compile(spaced("|".join(f"(?P<b{k}>{re.escape(b)})" for k, b in enumerate(c.bodies))))
         self._bodies = list(c.bodies)
+        self._honorific = re.compile(
+            spaced(f"^(?:{hon})(?=\\s|$)" if c.honorific_first else f"(?:{hon})$"))
+        self._hon_words = "|".join(re.escape(h) for h in c.honorifics)  # in the table's order
 
         self.front_meeting = re.compile(spaced(c.front_meeting))
         self.front_session = re.compile(spaced(c.front_session))
@@ -331,8 +504,11 @@ class RecordGrammar:
         self.front_agenda_at = re.compile(spaced(f"(?:^|(?<=\\s)){c.front_agenda}(?=\\s)"))
         self.front_end = re.compile(spaced("^" + c.front_end))
         self.front_skip = re.compile(spaced("^(?:" + "|".join(c.front_skip) + r")\s*$"))
+        self.front_notes = re.compile("^(?:" + "|".join(c.front_notes) + ")") if c.front_notes else None
         self.places = re.compile(spaced("^(?:" + _alternation(c.places) + ")"))
-        self.hon_at_end = re.compile(spaced(f"(?:{hon})") + "$")
+        self.title_chars = re.compile(c.title_chars)
+        self.clock_hint = c.clock_hint
+        self.hints = c.hints
 
         # A paragraph starts at a line opening with any of these (one pass in the layout).
         self.starts = re.compile("|".join(_nameless(p.pattern) for p in (
@@ -343,9 +519,10 @@ class RecordGrammar:
         self.chair_cue_at = re.compile(f"(?:{self.national.pattern})|(?:{self.resume_chair.pattern})")
         # Cheap tests before the real ones: could a text hold any cue at all?
         # (A label has a colon; a language tag says 发言 or 译自; brackets alone are everywhere.)
-        self._trigger = re.compile(spaced(f"[：:]|发言|译自|{c.numerals}\\s*[时点]|身份|职[能务]|议程|就座|入座|表决"))
+        self._trigger = re.compile(spaced(c.triggers.replace("{num}", c.numerals)))
         self.any_cue = re.compile("|".join(f"(?:{_nameless(p.pattern)})" for p in (
             *self.clocks_full, self.agenda_notes, self.language_switch, self.procedure, self.header)))
+
 
     # -- reading matches ------------------------------------------------------------
 
@@ -363,13 +540,13 @@ class RecordGrammar:
 
     def clock_time(self, m: re.Match[str]) -> str:
         hour = number_value(m.group("h"))
-        minute = 30 if m.group("half") else number_value(m.group("m") or "0")
+        minute = 30 if m.groupdict().get("half") else number_value(m.group("m") or "0")
         if hour < 12:
             hour += self.cues.clock_parts.get(re.sub(r"\s", "", m.group("part") or ""), 0)
         return f"{hour:02d}:{minute:02d}"
 
     def clock_event(self, m: re.Match[str]) -> str:
-        return self.cues.clock_events[re.sub(r"\s", "", m.group("what"))]
+        return self._events[re.sub(r"\s", "", m.group("what"))]
 
     def language_of(self, m: re.Match[str]) -> tuple[str | None, str | None]:
         """(ISO code, the tag's language name) of a label or switch; (None, None) without a tag."""
@@ -402,11 +579,63 @@ class RecordGrammar:
         return self.cues.roles.get(role) if role else None
 
     def role_name(self, role: str) -> str:
-        """A role as the table writes it (Simplified, no spaces)."""
-        return re.sub(r"\s", "", role)
+        """A role as the table writes it (Simplified, no spaces; one space between Latin words)."""
+        return squeeze(role)
 
     def meeting_name(self, n: int, plenary: bool) -> str:
-        return self.cues.meeting_name.replace("{n}", str(n)).replace("{plenary}", self.cues.plenary_word if plenary else "")
+        return (self.cues.meeting_name.replace("{n}", str(n)).replace("{ord}", ordinal_suffix(n))
+                .replace("{plenary}", self.cues.plenary_word if plenary else ""))
+
+    def honorific_of(self, name: str) -> str | None:
+        """The honorific a name carries (张军先生 → 先生; Mr. Zas → Mr.)."""
+        m = self._honorific.search(name)
+        return squeeze(m.group(0)) if m else None
+
+    def bare_name(self, name: str) -> str:
+        """A name without its honorific (张军先生 → 张军; Ms. Sosa → Sosa)."""
+        return self._honorific.sub("", name).strip()
+
+    def without_titles(self, text: str, titles: re.Pattern[str]) -> str:
+        """What a capacity or an affiliation names once its titles are off: 法国代表 → 法国;
+        representative of France → France."""
+        m = titles.search(text)
+        if not m or (m.start() == 0 and m.end() == len(text)):
+            return text
+        return text[: m.start()].strip() if m.start() else text[m.end():].strip()
+
+    def date(self, text: str) -> str | None:
+        return self.cues.date(text)
+
+    def count(self, text: str | None) -> int:
+        """A number in a vote count: 121, or "none"."""
+        if text is None:
+            return 0
+        return self.cues.count_words.get(text.lower(), 0) if not text.strip().isdigit() else int(text)
+
+    def person_pattern(self, role: str) -> re.Pattern[str]:
+        """How the chair invites a role's holder by name: group full."""
+        c = self.cues
+        return re.compile(spaced(c.role_person.replace("{invitation}", c.invitation).replace("{role}", re.escape(role))
+                                 .replace("{hon}", self._hon_words)))
+
+    def briefer_pattern(self, surname: str) -> re.Pattern[str]:
+        """How the chair welcomes a briefer: their affiliation, then their name. Group affil."""
+        org = self.org_titles.pattern.removeprefix("^").removesuffix("$")
+        return re.compile(self.cues.briefer.replace("{welcome}", self.welcome).replace("{org_titles}", org)
+                          .replace("{surname}", re.escape(surname)).replace("{hon}", self._hon_words))
+
+    def join(self, head: str, tail: str) -> str:
+        """Two pieces of a wrapped line: Chinese joins them as they are, Latin text with a space."""
+        return head + tail if not self.cues.joiner else join_wrapped([head, tail])
+
+    def continues(self, line: str, nxt: str) -> bool:
+        """Does ``nxt`` go on with ``line`` (a title the column wrapped), rather than start an
+        item of its own? Only Latin text tells: a lower-case start, or a line left on "of the"."""
+        return bool(self.cues.joiner) and bool(nxt[:1].islower() or _OPEN_END.search(line))
+
+    def looks_at(self, text: str) -> bool:
+        """Is this table worth trying on ``text`` (its hint, if it has one, is in the first pages)?"""
+        return not self.hints or any(text.find(h, 0, 20_000) >= 0 for h in self.hints)
 
     def may_split(self, key: str) -> bool:
         """Cheap test: could this text hold a cue worth splitting at?"""
@@ -421,14 +650,33 @@ _CN_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | 
 
 
 def number_value(text: str) -> int:
-    """12, １２, 十二, 四百九十三, or 四九三 (digit by digit, as some old pages print them)."""
+    """12, １２, 十二, 四百九十三, or 四九三 (digit by digit, as some old pages print them);
+    71st, Seventy-ninth."""
     t = unicodedata.normalize("NFKC", re.sub(r"\s", "", text))
     if t and all(ch in _CN_DIGITS for ch in t):
         return int("".join(str(_CN_DIGITS[ch]) for ch in t))
+    if t[:1].isascii() and t[:1].isalpha():
+        return english_ordinal(text) or 0
+    if m := _ORDINAL_DIGITS.fullmatch(t):
+        return int(m.group(1))
     return chinese_number(t) or 0
 
 
+_OPEN_END = re.compile(r"\b(?:of|the|and|on|in|for|to|between|with|a|an|at|by|from|its|their)$")
+_ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)")
+
+
+def ordinal_suffix(n: int) -> str:
+    """1 → st, 2 → nd, 11 → th, 71 → st."""
+    if 10 <= n % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
 _GRAMMARS: dict[int, RecordGrammar] = {}
+
+# Every record table, in the order they are tried (a table with a hint only where it is found).
+TABLES: tuple[RecordCues, ...] = (ZH, EN)
 
 
 def grammar(cues: RecordCues = ZH) -> RecordGrammar:

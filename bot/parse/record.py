@@ -17,6 +17,13 @@ What each of these looks like in print is a table (bot/parse/cues_record.py), so
 Simplified text: bot.parse hands it a Simplified copy of a record published in Traditional script
 and puts the published characters back afterwards.
 
+English records are read by the same grammar from the English table: "The President (spoke in
+French):", "Mr. Zas (Collective Security Treaty Organization) (spoke in Russian):", "The meeting
+was called to order at 10.05 a.m.", "I shall now make a statement in my capacity as the
+representative of France" … "I now resume my functions as President of the Council", rule 37 and
+39 invitations as procedure. A table is tried where its hints are (grammars_for), and a record is
+read with the first whose labels it has.
+
 Turns are found from the label pattern, not only from line starts: a record converted to one
 line (or a few huge lines) is split where a label, a clock line or a language tag follows the
 end of a sentence (。！？”) — never inside a sentence, so "…主席：" quoted mid-sentence stays text.
@@ -30,8 +37,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from bot.language import detect as detect_language
 from bot.model import Document, Paragraph, ParseError, Speaker, Turn
-from bot.parse.cues_record import ZH, RecordGrammar, grammar, number_value, spaced, squeeze
+from bot.parse.cues_record import TABLES, ZH, RecordGrammar, grammar, number_value, spaced, squeeze
 from bot.parse.layout import (
     Block,
     Line,
@@ -42,7 +50,7 @@ from bot.parse.layout import (
     paragraphs,
 )
 from bot.symbols import find_symbols, symbol_kind
-from bot.text import chinese_date, strip_markdown
+from bot.text import strip_markdown
 
 _G = grammar(ZH)
 # What other modules read (bot.parse fills an unnamed chair's honorific from HONORIFICS).
@@ -52,18 +60,36 @@ HEADER_START = _G.header_start
 
 
 def country_of_capacity(capacity: str, g: RecordGrammar = _G) -> str:
-    """俄罗斯联邦副外长 → 俄罗斯联邦; 法国代表 → 法国."""
-    m = g.capacity_titles.search(capacity)
-    return capacity[: m.start()].strip() if m and m.start() else capacity
+    """俄罗斯联邦副外长 → 俄罗斯联邦; 法国代表 → 法国; representative of France → France."""
+    return g.without_titles(capacity, g.capacity_titles)
+
+
+def grammars_for(text: str) -> list[RecordGrammar]:
+    """The record grammars worth trying on ``text``: Chinese always, another language where
+    its hint ("(spoke in Russian)", "The President:") is in the first pages."""
+    return [g for g in map(grammar, TABLES) if g.looks_at(text)]
+
+
+def grammar_for(text: str) -> RecordGrammar:
+    """The grammar a record is read with: the one whose labels it has, else its language's."""
+    candidates = grammars_for(text)
+    if len(candidates) > 1:
+        if found := next((g for g in candidates if looks_like(text, g)), None):
+            return found
+        lang = detect_language(text)
+        return next((g for g in candidates if lang and g.cues.language == lang.code), candidates[0])
+    return candidates[0]
 
 
 # -- detection --------------------------------------------------------------------------
 
 
-def looks_like(text: str, g: RecordGrammar = _G) -> bool:
+def looks_like(text: str, g: RecordGrammar | None = None) -> bool:
     """Is this a verbatim record? Two speaker labels near the top, or one (or one cut by a
     wrap) and a clock line. Labels count at a line's start or after a sentence's end, so a
-    record run together on one line is known too."""
+    record run together on one line is known too. Without a grammar, in any language."""
+    if g is None:
+        return any(looks_like(text, gr) for gr in grammars_for(text))
     head = [k for k in (strip_markdown(raw).strip() for raw in text.split("\n", 400)[:400]) if k]
     labels = cut = 0
     for k in head:
@@ -81,7 +107,7 @@ def looks_like(text: str, g: RecordGrammar = _G) -> bool:
                   and (g.header.match(head[k] + head[k + 1]) or g.header.match("".join(head[k : k + 3]))))
     if max(labels, cut) < 1:
         return False
-    return any(_has_clock(strip_markdown(raw).strip(), g) for raw in text.splitlines() if "时" in raw)
+    return any(_has_clock(strip_markdown(raw).strip(), g) for raw in text.splitlines() if g.clock_hint in raw)
 
 
 def _has_clock(k: str, g: RecordGrammar) -> bool:
@@ -148,13 +174,13 @@ def _mend_headers(blocks: list[Block], g: RecordGrammar, column: Callable[[], tu
     for b in blocks:
         prev = out[-1] if out else None
         if prev and g.header_start.match(prev.text) and not g.header.match(prev.text):
-            joined = prev.text + b.text
+            joined = g.join(prev.text, b.text)
             if g.header.match(joined) or g.unfinished.match(joined):
                 out[-1] = Block(joined, prev.line, prev.lines + b.lines)
                 continue
         if prev and (cut := _cut_name(prev, b, g, column)) is not None:
             last = prev.lines[-1]
-            b = Block(prev.text[cut:] + b.text, last.no, [last, *b.lines])
+            b = Block(g.join(prev.text[cut:], b.text), last.no, [last, *b.lines])
             if cut:
                 out[-1] = Block(prev.text[:cut].rstrip(), prev.line, prev.lines)
             else:
@@ -173,7 +199,7 @@ def _cut_name(prev: Block, b: Block, g: RecordGrammar, column: Callable[[], tupl
         return None
     cut = max((m.end() for m in g.sentence_end.finditer(prev.text)), default=0)
     fragment = prev.text[cut:]
-    if fragment and g.header.match(fragment + b.text) and len(fragment) <= len(last):
+    if fragment and g.header.match(g.join(fragment, b.text)) and len(fragment) <= len(last):
         return cut
     return None
 
@@ -253,8 +279,9 @@ class _Reader:
     def front_matter(self, segs: list[_Seg]) -> None:
         g, doc = self.g, self.doc
         in_agenda = in_members = False
-        lines = [ln.text for s in segs if s.whole for ln in s.lines]
-        for t in lines:
+        lines = [(ln.text, k) for k, s in enumerate(segs) if s.whole for ln in s.lines]
+        agenda_block = None  # the block the last agenda item was read from
+        for t, block in lines:
             if g.front_end.match(t):
                 break  # the first page's closing note on translation and corrections
             if (syms := [x for x in find_symbols(t) if symbol_kind(x.symbol) == "record"]) and len(
@@ -265,7 +292,7 @@ class _Reader:
             elif m := g.front_session.fullmatch(t.strip()):
                 doc.session = number_value(m.group("n"))
             elif g.front_held.match(t):
-                doc.date = chinese_date(t)
+                doc.date = g.date(t)
                 doc.facts["held"] = t
             elif m := g.front_president.match(t):
                 self._president(t, m)
@@ -274,7 +301,12 @@ class _Reader:
             elif g.front_agenda.match(t.strip()):
                 in_agenda, in_members = True, False
             elif in_agenda:
-                doc.facts.setdefault("agenda", []).append(t)
+                items = doc.facts.setdefault("agenda", [])
+                if block == agenda_block and g.continues(items[-1], t):
+                    items[-1] = g.join(items[-1], t)  # an English title the column wrapped
+                else:
+                    items.append(t)
+                agenda_block = block
             elif (m := g.front_member.match(t)) and (in_members or m.group("first")):
                 in_members = True
                 doc.facts.setdefault("members", {})[squeeze(t[m.start("country"):m.end("country")])] = squeeze(
@@ -283,7 +315,7 @@ class _Reader:
                 self._acting(t, m)
             elif g.front_skip.match(t) or g.places.match(t):
                 continue
-            elif re.search(r"[\u4e00-\u9fff]", t):
+            elif g.title_chars.search(t):
                 doc.facts.setdefault("front_titles", []).append(t)
         # Printed as a sentence, so a wrap may cut it: read it from whole paragraphs.
         if "acting_president" not in doc.facts and (
@@ -307,7 +339,7 @@ class _Reader:
         if not doc.meeting and (m := g.front_meeting.search(t)):
             self._meeting(m)
         if not doc.date and (m := g.front_held.search(t)):
-            doc.date = chinese_date(t[m.start():m.end()])
+            doc.date = g.date(t[m.start():m.end()])
             doc.facts["held"] = squeeze(t[m.start():m.end()])
         if "president" not in doc.facts and (m := g.front_president.search(t)):
             self._president(t, m)
@@ -347,6 +379,10 @@ class _Reader:
         g, doc, t = self.g, self.doc, s.text
         if not t:
             return
+        if g.front_notes and g.front_notes.match(t):
+            # The first page's note on translation and corrections, where a PDF put it.
+            doc.facts.setdefault("front_notes", []).append(t)
+            return
         label = f"¶{len(doc.paragraphs) + 1}"
         if self.turn is not None and not self.vote_list and not g.any_cue.match(t):
             self._statement(Paragraph("statement", label, t, s.line, turn=self.turn))
@@ -355,7 +391,10 @@ class _Reader:
             self.vote_list = False
             self._turn(s, m)
             if rest := t[m.end():].strip():
-                self._statement(Paragraph("statement", label, rest, s.line, turn=self.turn))
+                if g.cues.label_rest_procedure and g.procedure.match(rest):
+                    doc.paragraphs.append(Paragraph("procedure", label, rest, s.line, turn=self.turn, note="procedure"))
+                else:
+                    self._statement(Paragraph("statement", label, rest, s.line, turn=self.turn))
             return
         para = Paragraph("procedure", label, t, s.line, turn=self.turn)
         if m := g.clock(t):
@@ -378,7 +417,7 @@ class _Reader:
             self.vote_list = bool(g.vote_head.match(t))
             if v := g.vote_count.search(t):
                 doc.facts.setdefault("votes", []).append(
-                    {key: int(v.group(key)) for key in ("yes", "no", "abstain")}
+                    {key: g.count(v.group(key)) for key in ("yes", "no", "abstain")}
                     | {"drafts": [x.symbol for x in find_symbols(t)]})
         elif self.turn is not None:
             self._statement(Paragraph("statement", label, t, s.line, turn=self.turn))
@@ -401,7 +440,8 @@ class _Reader:
     def _language(self, m: re.Match[str]) -> str:
         code, name = self.g.language_of(m)
         if name and not code:
-            self.doc.warnings.append(f"language tag not known: {name}语 (taken as {self.g.cues.language})")
+            tag = self.g.cues.unknown_tag.replace("{name}", name)
+            self.doc.warnings.append(f"language tag not known: {tag} (taken as {self.g.cues.language})")
         return code or self.g.cues.language
 
     def _turn(self, s: _Seg, m: re.Match[str]) -> None:
@@ -449,35 +489,25 @@ class _Reader:
     def _affiliation(self, text: str, speaker: Speaker) -> None:
         """Who a speaker without a country is, from how the chair invited or welcomed them."""
         g = self.g
-        hon = "|".join(g.honorifics)
         if speaker.role:
-            m = re.search(g.invitation + spaced(re.escape(speaker.role))
-                          + spaced(rf"(?P<full>[\u4e00-\u9fff·A-Za-z]{{2,15}}?(?:{hon}))"), text)
-            if m:
+            if m := g.person_pattern(speaker.role).search(text):
                 speaker.name = squeeze(text[m.start("full"):m.end("full")])
-                speaker.honorific = squeeze(g.hon_at_end.search(m.group("full")).group(0))
+                speaker.honorific = g.honorific_of(speaker.name)
             return
-        surname = re.sub(rf"(?:{hon})$", "", speaker.name)
-        m = re.search(
-            rf"{g.welcome}(?P<affil>[\u4e00-\u9fff（）]{{1,40}}?{g.org_titles.pattern.rstrip('$')})"
-            rf"(?:[\u4e00-\u9fffA-Za-z]{{1,12}}·)?{re.escape(surname)}(?:{hon})",
-            text,
-        )
-        if m:
+        if m := g.briefer_pattern(g.bare_name(speaker.name)).search(text):
             speaker.affiliation = text[m.start("affil"):m.end("affil")]
-            t = g.org_titles.search(speaker.affiliation)
-            speaker.country = speaker.affiliation[: t.start()] if t and t.start() else speaker.affiliation
+            speaker.country = g.without_titles(speaker.affiliation, g.org_titles)
 
     def finish(self) -> None:
         g, doc = self.g, self.doc
         # The chair's own country is known only once they spoke for it; fill earlier national paragraphs.
-        context = "".join(p.text for p in doc.paragraphs if p.capacity in ("chair", None))
+        context = g.cues.joiner.join(p.text for p in doc.paragraphs if p.capacity in ("chair", None))
         members = {name: country for country, name in doc.facts.get("members", {}).items()}
         acting = doc.facts.get("acting_president")
         for sp in doc.speakers:
             if acting and sp.role in g.cues.acting_roles and sp.name == sp.role:
                 sp.name = acting
-                sp.honorific = next((h for h in g.honorifics if acting.endswith(h)), None)
+                sp.honorific = g.honorific_of(acting)
                 sp.country = sp.country or doc.facts.get("acting_presidency")
             if not sp.country and sp.name in members:
                 sp.country = members[sp.name]
@@ -486,6 +516,13 @@ class _Reader:
         for p in doc.paragraphs:
             if p.capacity in ("national", "briefer", "representative") and p.speaker is not None:
                 p.country = doc.speakers[p.speaker].country
+        # The chair named by role only ("The President:") is the President of the first page.
+        chair = doc.facts.get("president")
+        for sp in doc.speakers:
+            if chair and sp.role == sp.name == g.cues.president_role:
+                sp.name = chair
+                sp.honorific = sp.honorific or g.honorific_of(chair)
+                sp.country = sp.country or doc.facts.get("presidency")
         if not doc.title:
             agenda = doc.facts.get("agenda") or doc.facts.get("front_titles") or []
             doc.title = g.sub_item.sub("", agenda[-1]) if agenda else ""
@@ -494,7 +531,9 @@ class _Reader:
             doc.body = next((b for b, p in g.cues.bodies.items() if p == prefix), None)
 
 
-def parse_record(text: str, g: RecordGrammar = _G) -> Document:
+def parse_record(text: str, g: RecordGrammar | None = None) -> Document:
+    """A verbatim record, read with ``g`` or with the grammar of the record's language."""
+    g = g or grammar_for(text)
     lines, footnotes, heads = clean_lines(text)
     reader = _Reader(g)
     doc = reader.doc
@@ -521,7 +560,7 @@ def parse_record(text: str, g: RecordGrammar = _G) -> Document:
         front = []
         opened = _take_front(segs, front, reader, lambda s: bool(g.header.match(s.text)), front_split=False)
     if not opened:
-        raise ParseError("no speaker headers such as '主席（以俄语发言）：'")
+        raise ParseError(f"no speaker headers such as '{g.cues.example}'")
     reader.front_matter(front)
     reader.set_boundary()
 
@@ -532,7 +571,7 @@ def parse_record(text: str, g: RecordGrammar = _G) -> Document:
             segs.appendleft(tail)
         reader.take(s)
     if not doc.turns:
-        raise ParseError("no speaker headers such as '主席（以俄语发言）：'")
+        raise ParseError(f"no speaker headers such as '{g.cues.example}'")
     reader.finish()
     return doc
 

@@ -327,3 +327,139 @@ def test_a_chinese_record_is_not_read_with_the_english_table(doc):
     text = read_text(DOCS / "sc_record.txt")
     assert looks_like(text, G) is False
     assert doc("sc_record.txt").speakers[0].name == "杜邦先生"
+
+
+# -- presidential statements -----------------------------------------------------------------------
+
+PRST = "en_prst_numbered.txt"
+
+
+def test_english_statement_is_detected_and_mirrors_the_chinese(doc):
+    from bot.parse.statement import looks_like as looks_like_statement
+
+    assert looks_like_statement(read_text(DOCS / PRST))
+    a, b = doc("prst_numbered.txt"), doc(PRST)
+    assert (b.kind, b.language) == ("statement", "en")
+    assert [(p.label, p.number) for p in a.paragraphs] == [(p.label, p.number) for p in b.paragraphs]
+
+
+def test_statement_fields_from_masthead_and_intro(doc):
+    d = doc(PRST)
+    assert (d.symbol, d.body, d.date, d.distributed, d.original_language, d.meeting) == (
+        "S/PRST/2023/7", "Security Council", "2023-11-08", "2023-11-08", "fr", "9470th meeting")
+    assert d.facts["meeting_number"] == 9470
+    assert d.title == d.facts["item"] == "Maintenance of international peace and security: climate and security"
+    assert d.facts["intro"].endswith("made the following statement on behalf of the Council:")
+    assert d.facts["heading"] == "Statement by the President of the Security Council"
+
+
+def test_statement_wrapper_quotes_are_taken_off_and_inner_quotes_stay(doc):
+    d = doc(PRST)
+    assert d.facts["quoted"] is True
+    assert d.paragraphs[0].text == ("The Security Council recognizes that the adverse effects of climate change may "
+                                    "aggravate instability in certain regions.")
+    assert d.paragraphs[-1].text == "The Security Council decides to remain seized of the matter."
+    assert "“Action for Peacekeeping”" in d.paragraphs[1].text
+
+
+def test_statement_with_straight_quotes_and_without_heading():
+    from bot.parse import parse_text
+
+    text = ("S/PRST/1998/1\n\nAt the 3848th meeting of the Security Council, held on 14 January 1998, in connection with "
+            "the Council's consideration of the item entitled 'The situation in the Lake Region', the President of the "
+            "Security Council made the following statement on behalf of the Council:\n\n"
+            "\"The Security Council reaffirms its commitment to the Lake Region.\n\n"
+            "\"The Security Council will remain seized of the matter.\"\n")
+    d = parse_text(text, "prst.txt")
+    assert (d.kind, d.symbol, d.date, d.meeting, d.title) == (
+        "statement", "S/PRST/1998/1", "1998-01-14", "3848th meeting", "The situation in the Lake Region")
+    assert [p.text for p in d.paragraphs] == ["The Security Council reaffirms its commitment to the Lake Region.",
+                                             "The Security Council will remain seized of the matter."]
+
+
+def test_a_record_that_reads_out_a_statement_is_not_a_statement(doc):
+    from bot.parse.statement import looks_like as looks_like_statement
+
+    assert not looks_like_statement(read_text(DOCS / SC))
+
+
+# -- letters ------------------------------------------------------------------------------------------
+
+LETTER, IDENTICAL = "en_letter_to_council.txt", "en_letter_identical_draft_resolution.txt"
+
+
+def test_english_letter_mirrors_the_chinese(doc):
+    a, b = doc("letter_to_council.txt"), doc(LETTER)
+    assert (b.kind, b.language, b.symbol, b.date) == ("letter", "en", a.symbol, a.date)
+    assert [p.label for p in a.paragraphs] == [p.label for p in b.paragraphs]
+    assert a.facts["annexes"][0]["paragraphs"] == b.facts["annexes"][0]["paragraphs"] == 4
+
+
+def test_letter_heading_wrapped_over_two_lines_gives_sender_and_addressee(doc):
+    f = doc(LETTER).facts
+    assert (f["letter_date"], f["sender"], f["addressee"]) == (
+        "2024-06-03", "Permanent Representative of Nauru to the United Nations", "President of the Security Council")
+    assert f["heading"].startswith("Letter dated 3 June 2024 from") and f["heading"].endswith("Security Council")
+
+
+def test_letter_masthead_and_signatory(doc):
+    d = doc(LETTER)
+    assert (d.body, d.distributed, d.original_language, d.facts["signatory"]) == (
+        "Security Council", "2024-06-05", "en", "Margaret Adeang")
+
+
+def test_annex_to_the_letter_heading_and_title(doc):
+    d = doc(LETTER)
+    assert d.facts["annexes"] == [{"annex": "I", "paragraphs": 4,
+                                   "title": "Joint statement of the Pacific Island States Ministerial Dialogue on Ocean Security"}]
+    assert [p.label for p in d.paragraphs] == ["L1", "L2", "Annex I ¶1", "Annex I 1", "Annex I 2", "Annex I 3"]
+
+
+def test_identical_letters_to_two_addressees_with_a_joint_symbol(doc):
+    d = doc(IDENTICAL)
+    assert (d.kind, d.symbol, d.facts["joint_symbols"], d.session, d.agenda_item, d.title) == (
+        "letter", "A/79/412", ["S/2024/733"], 79, "68", "Rights of indigenous peoples")
+    assert d.facts["addressee"] == "Secretary-General and the President of the Security Council"
+    assert (d.facts["signatory"], d.facts["signatory_title"]) == ("Kwame Mensah-Boateng", "Ambassador and Permanent Representative")
+    assert d.facts["request"].startswith("I have the honour to transmit")
+
+
+def test_annex_i_explanatory_across_a_page_and_annex_ii_a_draft_resolution(doc):
+    d = doc(IDENTICAL)
+    assert d.facts["annexes"] == [{"annex": "I", "title": "Explanatory memorandum", "paragraphs": 3},
+                                  {"annex": "II", "title": "Draft resolution", "paragraphs": 4}]
+    assert [p.label for p in d.paragraphs if p.annex] == [
+        "Annex I 1", "Annex I 2", "Annex I 3", "Annex II PP1", "Annex II PP2", "Annex II OP1", "Annex II OP2"]
+    assert not any("24-18876" in p.text or "S/2024/733" in p.text for p in d.paragraphs)
+
+
+def test_annexed_draft_resolution_reads_english_verbs(doc):
+    d = doc(IDENTICAL)
+    assert [p.verb for p in d.paragraphs if p.section == "operative"] == ["Invites", "Requests"]
+
+
+def test_note_verbale_is_a_letter():
+    from bot.parse import parse_text
+
+    text = ("Note verbale dated 2 May 2024 from the Permanent Mission of Chile to the United Nations addressed to "
+            "the Secretary-General\n\nThe Permanent Mission of Chile to the United Nations presents its compliments to "
+            "the Secretary-General and has the honour to transmit the report of Chile (see annex).\n\nAnnex\n\n"
+            "Report of Chile\n\n1. Chile has ratified the Convention.\n")
+    d = parse_text(text, "note.txt")
+    assert (d.kind, d.date, d.facts["sender"], d.facts["addressee"]) == (
+        "letter", "2024-05-02", "Permanent Mission of Chile to the United Nations", "Secretary-General")
+    assert d.facts["annexes"] == [{"annex": "I", "title": "Report of Chile", "paragraphs": 1}]
+
+
+@pytest.mark.parametrize("text", [
+    # a record's agenda lists a letter with its symbol
+    ("Letter dated 28 February 2014 from the Permanent Representative of Ukraine to the United Nations addressed to "
+    "the President of the Security Council (S/2014/136)\n\nThe President: I thank him.\n"),
+    # a resolution recalls one in running text
+    ("The Security Council,\n\nTaking note of the letter dated 3 June 2024 from the Permanent Representative of Nauru "
+    "addressed to the President of the Security Council,\n\n1. Decides to remain seized of the matter.\n"),
+])
+def test_letters_cited_or_listed_do_not_make_a_letter(text):
+    from bot.parse.letter import looks_like as looks_like_letter
+
+    assert not looks_like_letter(text)

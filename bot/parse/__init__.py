@@ -16,6 +16,7 @@ from bot.language import detect as detect_language
 from bot.model import Document, ParseError
 from bot.parse.document import parse_document
 from bot.parse.layout import pages_by_line
+from bot.parse.letter import looks_like as looks_like_letter
 from bot.parse.letter import parse_letter
 from bot.parse.record import HONORIFICS, parse_record
 from bot.parse.record import looks_like as looks_like_record
@@ -28,8 +29,6 @@ from bot.symbols import canonical, find_symbols
 from bot.text import strip_markdown, superscript_numbers
 
 __all__ = ["Citation", "ParseError", "citations", "detect_kind", "doc_id_for", "parse_text", "read_text"]
-
-_LETTER = re.compile(r"^\s*#*\s*\d{4}\s*年.+?日.+?给.+?的(?:信|普通照会)\s*$", re.MULTILINE)
 
 
 # Raised whenever the grammars read the same file differently: a corpus parsed by an older
@@ -46,7 +45,7 @@ def detect_kind(text: str) -> str | None:
         return "statement"
     if looks_like_record(text):
         return "record"
-    if _LETTER.search(text):
+    if looks_like_letter(text):
         return "letter"
     if looks_like_resolution(lines):
         return "resolution"

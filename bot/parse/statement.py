@@ -12,15 +12,21 @@ Grammar:
 
 The wrapper quotes are taken off the display text (they belong to the intro's "发表如下声明：",
 not to the statement); quotation marks inside a paragraph stay.
+
+English is the same grammar from its own table: "Statement by the President of the Security
+Council", "At the 3848th meeting of the Security Council, held on 14 January 1998, in connection
+with the Council's consideration of the item entitled “…”, the President of the Security Council
+made the following statement on behalf of the Council:", then the (quoted) paragraphs.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.model import Document, Paragraph, ParseError
-from bot.parse.cues_record import spaced
+from bot.parse.cues_record import ordinal_suffix, spaced
 from bot.parse.layout import apply_heads, clean_lines, is_wrapped, paragraphs
 from bot.symbols import find_symbols
 from bot.text import chinese_date, english_date, strip_markdown
@@ -40,6 +46,10 @@ class StatementCues:
     opening_quotes: str
     closing_quotes: str
     number: str  # a numbered paragraph: group n, then the text
+    meeting_name: str = "第{n}次会议"
+    title: str = "安全理事会主席的声明"  # when the text names no item
+    date: Callable[[str], str | None] = chinese_date  # the meeting's date, in the intro
+    hints: tuple[str, ...] = ()  # worth trying only where one of these is in the first lines; none: always
 
 
 ZH_STATEMENT = StatementCues(
@@ -59,6 +69,27 @@ ZH_STATEMENT = StatementCues(
     number=r"^(?P<n>\d{1,3})\s*[.．]\s*",
 )
 
+EN_STATEMENT = StatementCues(
+    language="en",
+    headings=("Statement by the President of the Security Council",),
+    formula=r"the\s+President\s+of\s+the\s+Security\s+Council\s+made\s+the\s+following\s+statement"
+            r"(?:\s+on\s+behalf\s+of\s+the\s+Council)?\s*:",
+    meeting=r"\b(?P<n>\d+)(?:st|nd|rd|th)\s+meeting\b",
+    item=r"(?:item|items)\s+entitled\s+[“\"‘'](?P<item>.+?)[”\"’'](?=[\s,.;:]|$)",
+    body="Security Council",
+    symbol=r"^(?:United\s+Nations\s+)?S\s*/\s*PRST\s*/\s*\d{4}\s*/\s*\d+$",
+    original=r"^Original\s*:\s*(?P<lang>\S+)",
+    languages={"english": "en", "french": "fr", "russian": "ru", "spanish": "es", "arabic": "ar", "chinese": "zh"},
+    opening_quotes="“\"",
+    closing_quotes="”\"",
+    number=r"^(?P<n>\d{1,3})\s*\.\s+",
+    meeting_name="{n}{ord} meeting",
+    title="Statement by the President of the Security Council",
+    date=english_date,
+    hints=("Statement by the President", "made the following statement", "S/PRST/"),
+)
+STATEMENT_TABLES = (ZH_STATEMENT, EN_STATEMENT)
+
 
 class _Grammar:
     def __init__(self, c: StatementCues) -> None:
@@ -71,8 +102,12 @@ class _Grammar:
         self.original = re.compile(spaced(c.original), re.IGNORECASE)
         self.number = re.compile(c.number)
 
+    def looks_at(self, text: str) -> bool:
+        return not self.cues.hints or any(text.find(h, 0, 20_000) >= 0 for h in self.cues.hints)
 
-_G = _Grammar(ZH_STATEMENT)
+
+_GRAMMARS = [_Grammar(c) for c in STATEMENT_TABLES]
+_G = _GRAMMARS[0]
 _HEAD_LINES = 40  # the masthead and heading are within these (non-blank) lines
 
 
@@ -80,6 +115,10 @@ def looks_like(text: str) -> bool:
     """A presidential statement: its heading standing alone near the top, or its symbol on
     the masthead and the President's formula ("…发表如下声明：") soon after. A record that
     quotes a statement, or a resolution that cites one, has neither on a line of its own."""
+    return _grammar_of(text) is not None
+
+
+def _head(text: str) -> list[str]:
     head = []
     # Only the first lines matter: split no more of a long text than them.
     for raw in text.split("\n", 4 * _HEAD_LINES)[: 4 * _HEAD_LINES]:
@@ -88,9 +127,21 @@ def looks_like(text: str) -> bool:
             head.append(t)
             if len(head) >= _HEAD_LINES:
                 break
-    if any(_G.heading.match(t) for t in head):
-        return True
-    return any(_G.symbol.match(t) for t in head[:15]) and any(_G.formula.search(t) for t in head)
+    return head
+
+
+def _grammar_of(text: str) -> _Grammar | None:
+    """The grammar whose heading, or whose symbol and formula, the statement's first lines have."""
+    head: list[str] | None = None
+    for g in _GRAMMARS:
+        if not g.looks_at(text):
+            continue
+        head = head if head is not None else _head(text)
+        if any(g.heading.match(t) for t in head):
+            return g
+        if any(g.symbol.match(t) for t in head[:15]) and any(g.formula.search(t) for t in head):
+            return g
+    return None
 
 
 def _strip_wrapper(texts: list[str], c: StatementCues) -> tuple[list[str], bool]:
@@ -106,7 +157,8 @@ def _strip_wrapper(texts: list[str], c: StatementCues) -> tuple[list[str], bool]
         if last and t[-1:] in c.closing_quotes:
             t = t[:-1]
             closes -= 1
-        if t[:1] in c.opening_quotes and (opens > closes or last):
+        # A straight quote opens and closes alike: an odd count leaves one open.
+        if t[:1] in c.opening_quotes and (opens > closes or last or (t[:1] == '"' and t.count('"') % 2)):
             t = t[1:]
         out.append(t.strip())
     return out, True
@@ -120,7 +172,8 @@ def _masthead_date(t: str) -> str | None:
 
 
 def parse_statement(text: str) -> Document:
-    g, c = _G, _G.cues
+    g = _grammar_of(text) or next((g for g in _GRAMMARS if g.looks_at(text) and g.formula.search(text)), _G)
+    c = g.cues
     lines, footnotes, heads = clean_lines(text)
     doc = Document(kind="statement", footnotes=footnotes, body=c.body)
     apply_heads(doc, heads)
@@ -128,7 +181,8 @@ def parse_statement(text: str) -> Document:
     heading = next((i for i, b in enumerate(blocks) if g.heading.match(b.text)), None)
     intro = next((i for i, b in enumerate(blocks) if g.formula.search(b.text)), None)
     if intro is None:
-        raise ParseError("no presidential statement formula such as '…主席代表安理会发表如下声明：'")
+        raise ParseError("no presidential statement formula such as '…主席代表安理会发表如下声明：' or "
+                         "'…the President of the Security Council made the following statement on behalf of the Council:'")
     masthead = blocks[: heading if heading is not None else intro]
     for b in masthead:
         for ln in b.lines:
@@ -146,9 +200,9 @@ def parse_statement(text: str) -> Document:
     m = g.formula.search(intro_text)
     said, rest = intro_text[: m.end()], intro_text[m.end():].strip()
     doc.facts["intro"] = said
-    doc.date = chinese_date(said) or doc.date
+    doc.date = c.date(said) or doc.date
     if mm := g.meeting.search(said):
-        doc.meeting = f"第{mm.group('n')}次会议"
+        doc.meeting = c.meeting_name.replace("{n}", mm.group("n")).replace("{ord}", ordinal_suffix(int(mm.group("n"))))
         doc.facts["meeting_number"] = int(mm.group("n"))
     if mi := g.item.search(said):
         doc.facts["item"] = mi.group("item").strip()
@@ -172,5 +226,5 @@ def parse_statement(text: str) -> Document:
             number, t = int(n.group("n")), t[n.end():]
         doc.paragraphs.append(Paragraph("body", f"¶{k}", t, line, number=number))
     if not doc.title:
-        doc.title = doc.facts.get("heading") or "安全理事会主席的声明"
+        doc.title = doc.facts.get("heading") or c.title
     return doc

@@ -4,6 +4,7 @@ mix, the parse gives back the turns the record was built from, and the speech of
 
 import itertools
 import random
+import textwrap
 
 import opencc
 from hypothesis import given, settings
@@ -79,4 +80,54 @@ def test_generated_record_speech_is_whole_and_labels_do_not_leak(case):
     speech = ["".join(fold(p.text) for p in d.paragraphs if p.section == "statement" and p.turn == k)
               for k in range(len(d.turns))]
     assert speech == [fold(body) for *_, body in expected]
+    assert (d.facts["opened"], d.facts["closed"]) == ("10:00", "13:00")
+
+
+# -- English records: the same grammar from the English table -------------------------------------
+
+EN_FILLER = ("entities of the system should strengthen coordination and cooperation so as to make progress "
+             "towards sustainable development and support Member States in every region")
+EN_WORDS = EN_FILLER.split()
+EN_LANG = {"Russian": "ru", "French": "fr", "Spanish": "es", "Arabic": "ar", "Chinese": "zh", None: "en"}
+EN_NAMES = ["Mr. Zhang Jun", "Ms. Dautllari", "Mr. De La Fuente Ramírez", "Mr. Abdullah", "Mrs. Smith-Jones", "The President"]
+EN_COUNTRIES = ["China", "Albania", "Mexico", "United Arab Emirates", "Ireland", None]
+EN_TAGS = ["(spoke in {})", "(interpretation from {})"]
+
+
+@st.composite
+def english_records(draw):
+    turns = draw(st.lists(st.tuples(st.integers(0, 5), st.sampled_from(list(EN_LANG)), st.integers(1, 3),
+                                    st.sampled_from(EN_TAGS)), min_size=1, max_size=10))
+    layout = draw(st.sampled_from(["lines", "wrapped", "one line"]))
+    width = draw(st.integers(24, 60))
+    paragraphs = ["The meeting was called to order at 10 a.m."]
+    expected = []
+    for who, lang, sentences, tag in turns:
+        country = EN_COUNTRIES[who]
+        label = EN_NAMES[who] + (f" ({country})" if country else "") + (f" {tag.format(lang)}" if lang else "") + ":"
+        body = " ".join(" ".join(EN_WORDS[k: 4 + 5 * k]).capitalize() + "." for k in range(sentences))
+        paragraphs.append(f"{label} {body}")
+        expected.append(("President" if country is None else EN_NAMES[who], country, EN_LANG[lang], body))
+    paragraphs.append("The meeting rose at 1 p.m.")
+    if layout == "one line":
+        text = " ".join(paragraphs)
+    elif layout == "wrapped":
+        text = "\n\n".join("\n".join(textwrap.wrap(p, width, break_on_hyphens=False)) for p in paragraphs)
+    else:
+        text = "\n\n".join(paragraphs)
+    return text, expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(english_records())
+def test_generated_english_record_gives_back_every_turn_and_its_speech(case):
+    text, expected = case
+    d = parse_text(text, "generated.txt")
+    assert (d.kind, d.language) == ("record", "en")
+    got = [(d.speakers[t.speaker].role or d.speakers[t.speaker].name, d.speakers[t.speaker].country, t.language)
+           for t in d.turns]
+    assert got == [(n, c, lang) for n, c, lang, _ in expected]
+    speech = [" ".join(p.text for p in d.paragraphs if p.section == "statement" and p.turn == k)
+              for k in range(len(d.turns))]
+    assert speech == [body for *_, body in expected]
     assert (d.facts["opened"], d.facts["closed"]) == ("10:00", "13:00")

@@ -193,6 +193,7 @@ class RecordCues:
     unknown_tag: str = "{name}语"  # a language tag not in the table, in a warning
     example: str = "主席（以俄语发言）："  # a label, for an error message
     president_role: str = "主席"  # the role the first page's "President:" holds
+    label_lines: int = 3  # a label a narrow column wrapped takes up to these lines
     # How the chair invites an officer (role, then name), and welcomes a briefer (affiliation,
     # then name): {invitation} {welcome} {role} {hon} {org_titles} {surname}, groups full, affil.
     role_person: str = r"{invitation}{role}(?P<full>[\u4e00-\u9fff·A-Za-z]{2,15}?(?:{hon}))"
@@ -414,6 +415,7 @@ EN = RecordCues(
     unknown_tag="{name}",
     example="The President (spoke in Russian):",
     president_role="President",
+    label_lines=5,
     role_person=r"{invitation}\s+(?:the\s+)?{role},?\s+(?P<full>(?:{hon})\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})",
     briefer=r"{welcome}\s+(?:{hon})\s*(?:[A-Z][\w'’.-]*\s+){0,3}{surname},\s+(?P<affil>(?:{org_titles})[^,;:]{3,160}?),"
             r"\s+(?:to|who|and)\b",
@@ -632,6 +634,9 @@ class RecordGrammar:
         """Does ``nxt`` go on with ``line`` (a title the column wrapped), rather than start an
         item of its own? Only Latin text tells: a lower-case start, or a line left on "of the"."""
         return bool(self.cues.joiner) and bool(nxt[:1].islower() or _OPEN_END.search(line))
+
+    def join_lines(self, lines: list[str]) -> str:
+        return "".join(lines) if not self.cues.joiner else join_wrapped(lines)
 
     def looks_at(self, text: str) -> bool:
         """Is this table worth trying on ``text`` (its hint, if it has one, is in the first pages)?"""

@@ -104,10 +104,19 @@ def looks_like(text: str, g: RecordGrammar | None = None) -> bool:
     if max(labels, cut) < 1:
         # A wrap may have cut the only label inside its name ("…拉米雷斯先" / "生（墨西哥）：").
         cut = sum(1 for k in range(len(head) - 1) if not g.sentence_end.search(head[k][-1:])
-                  and (g.header.match(head[k] + head[k + 1]) or g.header.match("".join(head[k : k + 3]))))
+                  and any(g.header.match(g.join_lines(head[k : k + n])) for n in range(2, g.cues.label_lines + 1)))
     if max(labels, cut) < 1:
         return False
-    return any(_has_clock(strip_markdown(raw).strip(), g) for raw in text.splitlines() if g.clock_hint in raw)
+    raws = text.splitlines()
+    for k, raw in enumerate(raws):
+        if g.clock_hint in raw:
+            line = strip_markdown(raw).strip()
+            if _has_clock(line, g):
+                return True
+            # A Latin clock line the column wrapped: "The meeting was called" / "to order at 10 a.m."
+            if g.cues.joiner and k + 1 < len(raws) and _has_clock(g.join(line, strip_markdown(raws[k + 1]).strip()), g):
+                return True
+    return False
 
 
 def _has_clock(k: str, g: RecordGrammar) -> bool:

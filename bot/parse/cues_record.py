@@ -194,6 +194,7 @@ class RecordCues:
     example: str = "主席（以俄语发言）："  # a label, for an error message
     president_role: str = "主席"  # the role the first page's "President:" holds
     label_lines: int = 3  # a label a narrow column wrapped takes up to these lines
+    colons: str = "：:"  # a label ends with one of these, within its first LABEL_SPAN characters
     # How the chair invites an officer (role, then name), and welcomes a briefer (affiliation,
     # then name): {invitation} {welcome} {role} {hon} {org_titles} {surname}, groups full, affil.
     role_person: str = r"{invitation}{role}(?P<full>[\u4e00-\u9fff·A-Za-z]{2,15}?(?:{hon}))"
@@ -416,6 +417,7 @@ EN = RecordCues(
     example="The President (spoke in Russian):",
     president_role="President",
     label_lines=5,
+    colons=":",
     role_person=r"{invitation}\s+(?:the\s+)?{role},?\s+(?P<full>(?:{hon})\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})",
     briefer=r"{welcome}\s+(?:{hon})\s*(?:[A-Z][\w'’.-]*\s+){0,3}{surname},\s+(?P<affil>(?:{org_titles})[^,;:]{3,160}?),"
             r"\s+(?:to|who|and)\b",
@@ -522,8 +524,10 @@ class RecordGrammar:
         # Cheap tests before the real ones: could a text hold any cue at all?
         # (A label has a colon; a language tag says 发言 or 译自; brackets alone are everywhere.)
         self._trigger = re.compile(spaced(c.triggers.replace("{num}", c.numerals)))
-        self.any_cue = re.compile("|".join(f"(?:{_nameless(p.pattern)})" for p in (
-            *self.clocks_full, self.agenda_notes, self.language_switch, self.procedure, self.header)))
+        # Every cue but a label (a label is tried only where a colon is: see ``label_at``).
+        self._cue = re.compile("|".join(f"(?:{_nameless(p.pattern)})" for p in (
+            *self.clocks_full, self.agenda_notes, self.language_switch, self.procedure)))
+        self.colons = c.colons
 
 
     # -- reading matches ------------------------------------------------------------
@@ -642,6 +646,17 @@ class RecordGrammar:
         """Is this table worth trying on ``text`` (its hint, if it has one, is in the first pages)?"""
         return not self.hints or any(text.find(h, 0, 20_000) >= 0 for h in self.hints)
 
+    def label_at(self, text: str) -> re.Match[str] | None:
+        """The speaker label ``text`` opens with (the regex runs only where a colon could end one)."""
+        for colon in self.colons:
+            if text.find(colon, 0, LABEL_SPAN) >= 0:
+                return self.header.match(text)
+        return None
+
+    def any_cue(self, text: str) -> bool:
+        """Does ``text`` open with a cue: a clock, agenda or procedure line, a tag, a label?"""
+        return bool(self._cue.match(text) or self.label_at(text))
+
     def may_split(self, key: str) -> bool:
         """Cheap test: could this text hold a cue worth splitting at?"""
         return bool(self._trigger.search(key))
@@ -679,6 +694,8 @@ def ordinal_suffix(n: int) -> str:
 
 
 _GRAMMARS: dict[int, RecordGrammar] = {}
+# A label is at most this long: a name, a country or organisation, a tag, spaced out by a scan.
+LABEL_SPAN = 400
 
 # Every record table, in the order they are tried (a table with a hint only where it is found).
 TABLES: tuple[RecordCues, ...] = (ZH, EN)

@@ -166,19 +166,20 @@ def _refuse(message: str) -> None:
 @click.option("--kind", type=click.Choice(KINDS), default=None)
 @click.option("--speaker", default=None, help="Only paragraphs spoken by this speaker (name or role).")
 @click.option("--country", default=None, help="Only paragraphs spoken for this country.")
+@click.option("--lang", "language", default=None, help="Only documents in this language (zh, en, fr…).")
 @click.option("--limit", type=click.IntRange(1, 50), default=5, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0)
 @db_option
 @json_option
 def search_cmd(query: str, symbol: str | None, kind: str | None, speaker: str | None, country: str | None,
-               limit: int, offset: int, db: str | None, as_json: bool) -> None:
+               language: str | None, limit: int, offset: int, db: str | None, as_json: bool) -> None:
     """Fuzzy search for excerpts (typos, Traditional characters and word order forgiven)."""
     from bot.answers.search import QueryError, search
     from bot.render.text import render_search
 
     try:
         result = search(open_store(db), query, symbol=symbol, kind=kind, speaker=speaker, country=country,
-                        limit=limit, offset=offset)
+                        limit=limit, offset=offset, language=language)
     except QueryError as exc:
         _refuse(str(exc))
     _finish(result.as_json(), as_json, render_search, bool(result.results))
@@ -238,6 +239,24 @@ def quote_cmd(who: str, topic: str | None, symbol: str | None, limit: int, lang:
     _finish(result, as_json, render_quotes, bool(result["quotes"]))
 
 
+@main.command("read")
+@click.argument("symbol")
+@click.argument("who", nargs=-1)
+@click.option("--page", type=click.IntRange(1), default=None, help="Only this page (as /read pages in Discord).")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Read this language version when held.")
+@db_option
+@json_option
+def read_cmd(symbol: str, who: tuple[str, ...], page: int | None, lang: str | None, db: str | None,
+             as_json: bool) -> None:
+    """A document at length: a speaker's whole statement in a record (S/PV.8967 张军), a
+    section (75/276 operative, letter-2009-07-14 annex II), or the whole document."""
+    from bot.render.text import render_read
+    from bot.service import Plenary
+
+    result = Plenary(open_store(db), warm=False).read(symbol, " ".join(who) or None, lang)
+    _finish(result, as_json, lambda r: render_read(r, page=page), bool(result["found"] and result["paragraphs"]))
+
+
 @main.command("speakers")
 @click.argument("symbol", required=False)
 @db_option
@@ -275,12 +294,14 @@ def digest_cmd(since: str | None, day: str | None, db: str | None, as_json: bool
 
 @main.command("shell")
 @db_option
-def shell_cmd(db: str | None) -> None:
+@click.option("--locale", default=None, help="Answer in this locale (zh-CN, en-US; default $PLENARY_LOCALE, then $LANG).")
+def shell_cmd(db: str | None, locale: str | None) -> None:
     """Try the bot's slash commands in a terminal, without a Discord token."""
+    from bot.render.labels import lang_of
     from bot.service import Plenary
     from bot.shell import repl
 
-    repl(Plenary(open_store(db)))
+    repl(Plenary(open_store(db)), lang=lang_of(locale or config.shell_locale()))
 
 
 @main.command("commands")

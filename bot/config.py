@@ -42,3 +42,29 @@ def max_file_bytes() -> int | None:
     if not mb >= 0 or mb == float("inf"):
         raise SettingError(f"PLENARY_MAX_FILE_MB must be a number of megabytes (0 for no limit), not {raw!r}")
     return None if mb == 0 else max(1, round(mb * MB))
+
+
+def shell_locale() -> str:
+    """The locale the shell answers in: PLENARY_LOCALE (zh-CN, en-US), else the terminal's LANG."""
+    return os.environ.get("PLENARY_LOCALE") or os.environ.get("LANG") or "en"
+
+
+DEFAULT_COOLDOWN = (10, 30.0)  # answers per member, per seconds: generous; paging buttons never count
+
+
+def cooldown() -> tuple[int, float]:
+    """The default cooldown, PLENARY_COOLDOWN as USES/SECONDS (10/30); 0 turns it off. A server
+    sets its own with /cooldown."""
+    raw = os.environ.get("PLENARY_COOLDOWN", "").strip()
+    if not raw:
+        return DEFAULT_COOLDOWN
+    if raw == "0":
+        return (0, 0.0)
+    uses, sep, seconds = raw.partition("/")
+    try:
+        parsed = (int(uses), float(seconds))
+    except ValueError:
+        parsed = (-1, -1.0)
+    if not sep or parsed[0] < 1 or not 0 < parsed[1] <= 86400:
+        raise SettingError(f"PLENARY_COOLDOWN must be USES/SECONDS, such as 10/30 (or 0 for none), not {raw!r}")
+    return parsed

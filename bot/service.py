@@ -8,31 +8,48 @@ thread (see bot/chat/client.py), which keeps SQLite off the event loop and seria
 from __future__ import annotations
 
 import gc
-from datetime import date, datetime
+from collections import OrderedDict
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from bot import config
 from bot.answers.complete import Choice, Completer
 from bot.answers.corpus import corpus_stats
 from bot.answers.digest import digest
 from bot.answers.lookup import lookup
 from bot.answers.quote import quote
+from bot.answers.read import read
 from bot.answers.search import search
 from bot.answers.speakers import speakers
 from bot.answers.summary import NotFound, summarise
-from bot.schedule import Subscriptions
+from bot.schedule import Subscription, Subscriptions
 from bot.store import Store
 from bot.symbols import find_symbols
 
 
 class Plenary:
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, warm: bool = True):
+        """``warm``: build the in-memory indexes now (a bot, the shell); a one-shot command
+        line answer skips them."""
         self.store = store
         self.subscriptions = Subscriptions(store)
-        self.refresh()
+        self._completer: Completer | None = None
+        self._digests: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
+        self.default_cooldown = config.cooldown()
+        self._cooldowns = {int(r["key"].split(":", 1)[1]): _rate(r["value"]) for r in store.query(
+            "SELECT key, value FROM meta WHERE key LIKE 'cooldown:%'")}
+        if warm:
+            self.refresh()
+
+    @property
+    def completer(self) -> Completer:
+        if self._completer is None:
+            self._completer = Completer(self.store)
+        return self._completer
 
     def refresh(self) -> None:
         """Rebuild in-memory indexes after the corpus changed."""
-        self.completer = Completer(self.store)
+        self._completer = Completer(self.store)
         self.store.speaker_names()  # built now, not in the first quote's time
         # The completer's hundreds of thousands of small objects live as long as the process:
         # keep them out of the cyclic collector, whose full passes over them paused answers
@@ -68,6 +85,10 @@ class Plenary:
               index: int | None = None, lang: str | None = None) -> dict[str, Any]:
         return quote(self.store, who, topic, symbol=symbol, index=index, lang=lang)
 
+    def read(self, symbol: str, who: str | None = None, lang: str | None = None) -> dict[str, Any]:
+        """A speaker's whole statement, a section, or the whole document, in pages."""
+        return read(self.store, symbol, who, lang)
+
     def speakers(self, symbol: str | None) -> dict[str, Any] | None:
         return speakers(self.store, symbol)
 
@@ -75,7 +96,43 @@ class Plenary:
         return corpus_stats(self.store)
 
     def digest(self, since: datetime | None = None, day: date | None = None) -> dict[str, Any]:
-        return digest(self.store, since=since, day=day)
+        """A day's digest, computed once per day and corpus however many servers get it."""
+        day = day or datetime.now(UTC).date()
+        key = (day, since, self._corpus_key())
+        if key not in self._digests:
+            self._digests[key] = digest(self.store, since=since, day=day)
+            while len(self._digests) > 8:
+                self._digests.popitem(last=False)
+        return self._digests[key]
+
+    def digest_of_today(self) -> dict[str, Any]:
+        return self.digest()
+
+    def _corpus_key(self) -> tuple[Any, ...]:
+        row = self.store.one("SELECT count(*) AS n, max(ingested_at) AS last, total(paragraphs) AS p FROM documents")
+        return (row["n"], row["last"], row["p"]) if row else ()
+
+    def next_digest(self, sub: Subscription, now: datetime | None = None) -> str | None:
+        """When ``sub`` next posts, as an ISO date-time (UTC)."""
+        from zoneinfo import ZoneInfo
+
+        now = now or datetime.now(UTC)
+        zone = ZoneInfo(sub.timezone)
+        local = now.astimezone(zone)
+        hour, minute = (int(x) for x in sub.time.split(":"))
+        at = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        if at <= local or sub.last_sent == local.date().isoformat():
+            at += timedelta(days=1)
+        return at.astimezone(UTC).isoformat(timespec="seconds")
+
+    def cooldown(self, guild_id: int | None) -> tuple[int, float]:
+        """(answers, per seconds) a member may ask for in this server; (0, 0) for no limit.
+        From memory: discord.py asks on the event loop, before any answer."""
+        return self._cooldowns.get(guild_id or 0, self.default_cooldown)
+
+    def set_cooldown(self, guild_id: int, uses: int, seconds: float) -> None:
+        self.store.set_meta(f"cooldown:{guild_id}", f"{uses}/{seconds:g}")
+        self._cooldowns[guild_id] = (uses, seconds if uses else 0.0)
 
     def symbols_in(self, text: str, limit: int = 5) -> list[dict[str, Any]]:
         """Cards for the distinct symbols written in a message, at most ``limit``."""
@@ -96,3 +153,11 @@ class Plenary:
         with self.store.db.conn:
             self.store.db.execute("INSERT OR REPLACE INTO guild_settings (guild_id, auto_symbols) VALUES (?, ?)",
                                   [guild_id, int(on)])
+
+
+def _rate(text: str) -> tuple[int, float]:
+    uses, _, per = text.partition("/")
+    try:
+        return int(uses), float(per or 0)
+    except ValueError:
+        return config.DEFAULT_COOLDOWN

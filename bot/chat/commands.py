@@ -8,6 +8,7 @@ Discord's 3-second deadline always holds.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 from collections import OrderedDict
@@ -19,19 +20,28 @@ from discord import app_commands
 from discord.app_commands import locale_str as _
 from discord.ext import commands
 
+from bot.answers.search import QueryError
 from bot.chat.embeds import (
     card_embed,
     corpus_embed,
     digest_embeds,
     quote_embed,
+    read_pages,
     search_embed,
     speakers_embed,
+    stamp,
     summary_pages,
 )
 from bot.chat.limits import CHOICE_NAME, CHOICES, clip
-from bot.chat.views import NONE, TimedView, quote_view, search_view, summary_view
-from bot.render.labels import lang_of, t
+from bot.chat.views import NONE, TimedView, quote_view, read_view, search_view, summary_view
+from bot.config import SettingError
+from bot.render import labels as L
+from bot.render.labels import lang_of, refusal, t
 from bot.schedule import SubscriptionError, timezone_choices
+
+# What a user asked for that Plenary declines, with a reason to show them (never "something
+# went wrong", never an ERROR in the log).
+REFUSALS = (QueryError, SubscriptionError, SettingError)
 
 if TYPE_CHECKING:
     from bot.chat.client import PlenaryBot
@@ -54,11 +64,24 @@ def _choices(items: list[Any]) -> list[app_commands.Choice[str]]:
     return [app_commands.Choice(name=clip(c.name, CHOICE_NAME), value=c.value[:100]) for c in items[:CHOICES]]
 
 
-def _user_cooldown(interaction: discord.Interaction) -> int:
-    return interaction.user.id
+def _rate(interaction: discord.Interaction) -> tuple[int, float]:
+    plenary = interaction.client.plenary  # type: ignore[attr-defined]
+    return plenary.cooldown(interaction.guild_id)
 
 
-heavy = app_commands.checks.cooldown(4, 20.0, key=_user_cooldown)
+def _cooldown_key(interaction: discord.Interaction) -> tuple[Any, ...]:
+    # The server's rate is in the key, so a change applies from the next command on.
+    return (interaction.guild_id, interaction.user.id, *_rate(interaction))
+
+
+def _cooldown(interaction: discord.Interaction) -> app_commands.Cooldown | None:
+    uses, per = _rate(interaction)
+    return app_commands.Cooldown(uses, per) if uses > 0 else None
+
+
+# Per member and server, at the server's rate (/cooldown; PLENARY_COOLDOWN by default). Only
+# commands count: paging and "another quote" buttons are components, never checked.
+heavy = app_commands.checks.dynamic_cooldown(_cooldown, key=_cooldown_key)
 
 
 class Plenary(commands.Cog):
@@ -154,6 +177,23 @@ class Plenary(commands.Cog):
         key, result = await self.answer(interaction, work)
         await self.send(interaction, embeds=[quote_embed(result, lang)], view=quote_view(result, key, lang))
 
+    @app_commands.command(name="read", description=_("Read a speaker's whole statement, or a section of a document"))
+    @app_commands.describe(document=_("The document's symbol, e.g. S/PV.8967 or 75/276"),
+                           part=_("A speaker (name, country) in a record, or a section: operative, preamble, annex II"))
+    @heavy
+    async def read(self, interaction: discord.Interaction, document: app_commands.Range[str, 1, 200],
+                   part: app_commands.Range[str, 1, 100] | None = None) -> None:
+        lang = _lang(interaction)
+
+        def work() -> tuple[str, dict[str, Any]]:
+            version = _version(interaction)
+            key = self.bot.plenary.store.save_query({"read": document, "who": part, "lang": version})
+            return key, self.bot.plenary.read(document, part, version)
+
+        key, result = await self.answer(interaction, work)
+        pages = read_pages(result, lang)
+        await self.send(interaction, embeds=[pages[0]], view=read_view(len(pages), 0, interaction.user.id, key, lang))
+
     @app_commands.command(name="speakers", description=_("The speakers of a meeting, in order"))
     @app_commands.describe(document=_("The meeting's record, e.g. S/PV.8967"))
     async def speakers(self, interaction: discord.Interaction, document: str) -> None:
@@ -170,10 +210,23 @@ class Plenary(commands.Cog):
     @app_commands.guild_only()
     @app_commands.checks.has_permissions(manage_guild=True)
     async def autolookup(self, interaction: discord.Interaction, enabled: bool) -> None:
+        lang = _lang(interaction)
         await self.bot.call(self.bot.plenary.set_auto_symbols, interaction.guild_id, enabled)
-        note = "" if self.bot.intents.message_content else " (the bot runs without the message-content intent: set PLENARY_MESSAGE_CONTENT=1)"
-        await interaction.response.send_message(f"autolookup: {'on' if enabled else 'off'}{note}", ephemeral=True,
-                                                allowed_mentions=NONE)
+        text = t(lang, "autolookup_on" if enabled else "autolookup_off")
+        if enabled and not self.bot.intents.message_content:
+            text += "\n" + t(lang, "autolookup_no_intent")
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NONE)
+
+    @app_commands.command(name="cooldown", description=_("How many answers each member may ask for, per seconds"))
+    @app_commands.describe(uses=_("Answers per member (0: no limit)"), seconds=_("In how many seconds"))
+    @app_commands.guild_only()
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def cooldown(self, interaction: discord.Interaction, uses: app_commands.Range[int, 0, 1000],
+                       seconds: app_commands.Range[int, 1, 86400] = 30) -> None:
+        lang = _lang(interaction)
+        await self.bot.call(self.bot.plenary.set_cooldown, interaction.guild_id, uses, float(seconds))
+        text = t(lang, "cooldown_set", uses=uses, seconds=seconds) if uses else t(lang, "cooldown_off")
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NONE)
 
     # Autocomplete is answered from memory: Discord gives it no time to defer.
     doc.autocomplete("symbol")(symbol_autocomplete)
@@ -182,6 +235,7 @@ class Plenary(commands.Cog):
     search.autocomplete("speaker")(speaker_autocomplete)
     quote.autocomplete("who")(speaker_autocomplete)
     quote.autocomplete("document")(symbol_autocomplete)
+    read.autocomplete("document")(symbol_autocomplete)
     speakers.autocomplete("document")(symbol_autocomplete)
 
     # -- digests ----------------------------------------------------------------------------
@@ -194,14 +248,16 @@ class Plenary(commands.Cog):
     @app_commands.checks.has_permissions(manage_guild=True)
     async def digest_subscribe(self, interaction: discord.Interaction, channel: discord.TextChannel,
                                time: app_commands.Range[str, 1, 5], timezone: str = "UTC") -> None:
+        lang = _lang(interaction)
         try:
             sub = await self.bot.call(self.bot.plenary.subscriptions.subscribe, interaction.guild_id, channel.id,
                                       time, timezone, interaction.user.id)
         except SubscriptionError as exc:
-            await interaction.response.send_message(str(exc), ephemeral=True, allowed_mentions=NONE)
+            await interaction.response.send_message(refusal(lang, str(exc)), ephemeral=True, allowed_mentions=NONE)
             return
         await interaction.response.send_message(
-            f"✅ {channel.mention} · {sub.time} {sub.timezone}", ephemeral=True, allowed_mentions=NONE)
+            t(lang, "subscribed", channel=channel.mention, time=sub.time, timezone=sub.timezone), ephemeral=True,
+            allowed_mentions=NONE)
 
     @digest_subscribe.autocomplete("timezone")
     async def timezone_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -211,21 +267,27 @@ class Plenary(commands.Cog):
     @app_commands.checks.has_permissions(manage_guild=True)
     async def digest_unsubscribe(self, interaction: discord.Interaction) -> None:
         gone = await self.bot.call(self.bot.plenary.subscriptions.unsubscribe, interaction.guild_id)
-        await interaction.response.send_message("✅" if gone else "—", ephemeral=True, allowed_mentions=NONE)
+        await interaction.response.send_message(t(_lang(interaction), "unsubscribed" if gone else "not_subscribed"),
+                                                ephemeral=True, allowed_mentions=NONE)
 
     @digest.command(name="status", description=_("This server's digest subscription"))
     async def digest_status(self, interaction: discord.Interaction) -> None:
+        lang = _lang(interaction)
         sub = await self.bot.call(self.bot.plenary.subscriptions.get, interaction.guild_id)
         if sub is None:
-            text = "No digest subscription in this server."
+            text = t(lang, "digest_none")
         else:
-            state = "active" if sub.active else f"paused: {sub.paused_reason}"
-            text = f"<#{sub.channel_id}> · {sub.time} {sub.timezone} · {state} · last sent {sub.last_sent or 'never'}"
+            state = t(lang, "digest_active") if sub.active else t(lang, "digest_paused", reason=_reason(lang, sub.paused_reason))
+            text = t(lang, "digest_status", channel=f"<#{sub.channel_id}>", time=sub.time, timezone=sub.timezone,
+                     state=state, last=L.date(lang, sub.last_sent) if sub.last_sent else t(lang, "digest_never"))
+            nxt = self.bot.plenary.next_digest(sub)
+            if sub.active and nxt:
+                text += " · " + t(lang, "digest_next", when=stamp(nxt, "R"))
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NONE)
 
     @digest.command(name="preview", description=_("Show today's digest here"))
     async def digest_preview(self, interaction: discord.Interaction) -> None:
-        result = await self.answer(interaction, self.bot.plenary.digest, ephemeral=True)
+        result = await self.answer(interaction, self.bot.plenary.digest_of_today, ephemeral=True)
         await self.send(interaction, embeds=digest_embeds(result, _lang(interaction)), ephemeral=True)
 
     # -- symbols in messages ------------------------------------------------------------------
@@ -271,21 +333,38 @@ class Plenary(commands.Cog):
             log.info("could not remove reply %s to deleted message %s", reply_id, payload.message_id)
 
 
+def _reason(lang: str, reason: str | None) -> str:
+    """Why a subscription is paused, in the reader's language (stored in English)."""
+    known = {"the channel was deleted": "paused_deleted", "the bot may not post in that channel": "paused_forbidden"}
+    return t(lang, known[reason]) if reason in known else reason or ""
+
+
 async def on_app_command_error(interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
-    """Every failure: a short ephemeral message to the user, the cause to the log."""
+    """Every failure: a short ephemeral message to the user, in their language; a refusal (a
+    query Plenary declines) is explained, anything else is logged as an error."""
     lang = _lang(interaction)
+    cause = getattr(error, "original", error)
     if isinstance(error, app_commands.CommandOnCooldown):
-        text = t(lang, "cooldown", seconds=error.retry_after)
+        when = discord.utils.utcnow().timestamp() + error.retry_after
+        text = t(lang, "cooldown", when=f"<t:{int(when) + 1}:R>")
     elif isinstance(error, app_commands.MissingPermissions):
         text = t(lang, "need_manage")
     elif isinstance(error, app_commands.NoPrivateMessage):
-        text = "This command works in a server."
+        text = t(lang, "guild_only")
+    elif isinstance(cause, REFUSALS):
+        log.info("refused %s: %s", interaction.command and interaction.command.qualified_name, cause)
+        text = refusal(lang, str(cause))
     else:
         log.error("command %s failed", interaction.command and interaction.command.qualified_name,
                   exc_info=getattr(error, "original", error))
         text = t(lang, "error")
     try:
         if interaction.response.is_done():
+            if isinstance(cause, REFUSALS):
+                # A deferred answer is a public "thinking…" message: take it away, so the
+                # explanation is seen by the asker alone.
+                with contextlib.suppress(discord.HTTPException):
+                    await interaction.delete_original_response()
             await interaction.followup.send(text, ephemeral=True, allowed_mentions=NONE)
         else:
             await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NONE)

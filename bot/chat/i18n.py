@@ -36,6 +36,13 @@ ZH = {
     "This server's digest subscription": "本服务器的摘要订阅",
     "Show today's digest here": "在此显示今天的摘要",
     "Look up UN symbols": "查找联合国文号",
+    "Read a speaker's whole statement, or a section of a document": "阅读发言者的完整发言或文件的某一部分",
+    "The document's symbol, e.g. S/PV.8967 or 75/276": "文件文号，例如 S/PV.8967 或 75/276",
+    "A speaker (name, country) in a record, or a section: operative, preamble, annex II":
+        "会议记录中的发言者（姓名、国家），或部分：执行部分、序言部分、附件二",
+    "How many answers each member may ask for, per seconds": "每位成员在一定秒数内可提问的次数",
+    "Answers per member (0: no limit)": "每位成员的次数（0 为不限）",
+    "In how many seconds": "秒数",
 }
 
 

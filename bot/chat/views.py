@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.chat.embeds import quote_embed, search_embed, summary_pages
+from bot.chat.embeds import quote_embed, read_pages, search_embed, summary_pages
 from bot.render.labels import lang_of, t
 
 if TYPE_CHECKING:
@@ -157,11 +157,54 @@ class AnotherQuote(discord.ui.DynamicItem[discord.ui.Button],
 
 
 def quote_view(result: dict[str, Any], key: str, lang: str) -> TimedView | None:
-    if not result["quotes"] or (result.get("of") or 0) <= 1 or result.get("topic"):
+    """"Another quote" (without a topic: the next substantive statement) or "Next quote" (with a
+    topic: the next statement on it, best first)."""
+    if not result["quotes"] or (result.get("of") or 0) <= 1:
         return None
     view = TimedView()
-    view.add_item(AnotherQuote(key, (result["index"] + 1) % result["of"], t(lang, "another_quote")))
+    label = t(lang, "next_quote" if result.get("topic") else "another_quote")
+    view.add_item(AnotherQuote(key, (result["index"] + 1) % result["of"], label))
     return view
 
 
-DYNAMIC_ITEMS = (SearchPage, SummaryPage, AnotherQuote)
+class ReadPage(discord.ui.DynamicItem[discord.ui.Button],
+               template=r"pl:r:(?P<dir>[pn]):(?P<key>[0-9a-f]{12}):(?P<page>\d+):(?P<owner>\d+)"):
+    """A page of /read: what was asked is kept under ``key`` (a statement or a section may be
+    long; the custom_id holds 100 characters)."""
+
+    def __init__(self, direction: str, key: str, page: int, owner: int, label: str = "", disabled: bool = False):
+        super().__init__(_page_button(f"pl:r:{direction}:{key}:{page}:{owner}", direction, label, disabled))
+        self.key, self.page, self.owner = key, page, owner
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
+                             match: re.Match[str], /) -> ReadPage:
+        return cls(match["dir"], match["key"], int(match["page"]), int(match["owner"]), item.label or "")
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        if await _not_owner(interaction, self.owner):
+            return
+        lang = _lang(interaction)
+        bot = _bot(interaction)
+        params = await bot.call(bot.plenary.store.load_query, self.key)
+        if params is None or "read" not in params:
+            await _say(interaction, "expired")
+            return
+        pages = read_pages(await bot.call(bot.plenary.read, params["read"], params.get("who"), params.get("lang")), lang)
+        page = min(self.page, len(pages) - 1)
+        view = read_view(len(pages), page, self.owner, self.key, lang)
+        await interaction.response.edit_message(embed=pages[page], view=view, allowed_mentions=NONE)
+        if view:
+            view.message = interaction.message
+
+
+def read_view(pages: int, page: int, owner: int, key: str, lang: str) -> TimedView | None:
+    if pages <= 1:
+        return None
+    view = TimedView()
+    view.add_item(ReadPage("p", key, max(0, page - 1), owner, t(lang, "previous"), disabled=page == 0))
+    view.add_item(ReadPage("n", key, min(pages - 1, page + 1), owner, t(lang, "next"), disabled=page >= pages - 1))
+    return view
+
+
+DYNAMIC_ITEMS = (SearchPage, SummaryPage, AnotherQuote, ReadPage)

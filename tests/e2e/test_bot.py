@@ -301,7 +301,7 @@ async def test_digest_posts_at_its_time_once_even_across_a_restart(fake_discord,
         assert await bot.digests.tick() == 1
         assert await bot.digests.tick() == 0
     posted = fake_discord.channel_messages(fake_discord.digests)
-    assert len(posted) == 1 and "2026-11-24" in posted[0]["embeds"][0]["title"]
+    assert len(posted) == 1 and "24 November 2026" in posted[0]["embeds"][0]["title"]  # dates per locale
     async with running(fake_discord, db_path, clock=clock) as bot:  # restart the same day
         await asyncio.sleep(0.05)
         assert await bot.digests.tick() == 0
@@ -373,3 +373,106 @@ async def test_symbols_in_messages_answered_when_enabled_and_reply_removed_with_
         assert deleted.status == 204
         left = [m for m in fake_discord.channel_messages(ch) if m.get("embeds")]
         assert left == []
+
+
+# -- issue 11: answers that say something ----------------------------------------------------
+
+_ENGLISH_WORD = __import__("re").compile(r"(?<![/\w.])[A-Za-z]{3,}(?![/\w])")
+
+
+def english_words(text):
+    """Latin words in an answer, less symbols, links and Discord markup."""
+    import re
+
+    text = re.sub(r"https?://\S+|<t:\d+:\w>|\b[A-Z]+/[\w/.() ]+|\bS/PV\.\d+|¶\d+|\b(?:Annex\s)?[IVX]*\s?OP\d+|PP\d+", "", text)
+    return [w for w in _ENGLISH_WORD.findall(text) if w not in {"Plenary", "letter"}]
+
+
+async def test_a_query_plenary_refuses_is_an_ephemeral_explanation_in_the_users_language(fake_discord, db_path, caplog):
+    import logging
+
+    caplog.set_level(logging.INFO, logger="plenary")
+    async with running(fake_discord, db_path):
+        body = await (await fake_discord.invoke_slash("search", {"query": "合作", "document": "S/1"}, locale="zh-CN")).response()
+        assert body["data"]["flags"] & 64
+        assert body["data"]["content"] == "语料库中没有可供搜索的文件 S/1。"
+        en = await (await fake_discord.invoke_slash("search", {"query": "合作", "document": "S/1"})).response()
+        assert "No document" in en["data"]["content"] and "something went wrong" not in en["data"]["content"]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert_no_pings(fake_discord)
+
+
+async def test_a_quote_with_a_topic_offers_the_next_quote(fake_discord, db_path):
+    async with running(fake_discord, db_path):
+        msg = await (await fake_discord.invoke_slash("quote", {"who": "俄罗斯联邦", "topic": "集安组织"})).final_message()
+        first = embeds_of(msg)[0]
+        assert first["footer"]["text"].startswith("1/")
+        nxt = next(i for i in custom_ids(msg) if i.startswith("pl:q:"))
+        again = await (await fake_discord.click(msg, nxt, user=fake_discord.admin)).response()
+        second = embeds_of(again)[0]
+        assert second["footer"]["text"].startswith("2/") and "集安组织" in second["description"]
+        assert second["description"] != first["description"]
+    assert_no_pings(fake_discord)
+
+
+async def test_a_zh_cn_answer_has_no_english_in_it(fake_discord, db_path):
+    async with running(fake_discord, db_path):
+        for command, options in (("summary", {"symbol": "75/276"}), ("doc", {"symbol": "letter-2009-07-14"}),
+                                 ("summary", {"symbol": "letter-2009-07-14"}), ("summary", {"symbol": "S/PV.8967"}),
+                                 ("speakers", {"document": "S/PV.8967"}), ("corpus", {}), ("quote", {"who": "张君"})):
+            body = await (await fake_discord.invoke_slash(command, options, locale="zh-CN")).final_message()
+            text = text_of(body) + " ".join((e.get("footer") or {}).get("text", "") for e in embeds_of(body))
+            assert english_words(text) == [], (command, english_words(text))
+        preview = await (await fake_discord.invoke_slash("digest preview", {}, locale="zh-CN")).final_message()
+        assert english_words(text_of(preview)) == []
+
+
+async def test_read_pages_a_whole_statement_and_a_whole_record(fake_discord, db_path):
+    async with running(fake_discord, db_path):
+        msg = await (await fake_discord.invoke_slash("read", {"document": "S/PV.8967", "part": "张君"},
+                                                     locale="zh-CN")).final_message()
+        e = embeds_of(msg)[0]
+        assert e["title"] == "S/PV.8967 · 张军先生的发言" and "**¶144**" in e["description"] and "**¶154**" in e["description"]
+        whole = await (await fake_discord.invoke_slash("read", {"document": "S/PV.8967"}, user=fake_discord.user)).final_message()
+        assert embeds_of(whole)[0]["footer"]["text"].startswith("Page 1/")
+        nxt = next(i for i in custom_ids(whole) if i.startswith("pl:r:n:"))
+        page2 = await (await fake_discord.click(whole, nxt, user=fake_discord.user)).response()
+        assert page2["type"] == 7 and embeds_of(page2)[0]["footer"]["text"].startswith("Page 2/")
+        section = await (await fake_discord.invoke_slash("read", {"document": "75/276", "part": "operative"})).response()
+        assert "**OP9**" in embeds_of(section)[0]["description"]
+    assert_no_pings(fake_discord)
+    assert fake_discord.validation_errors == []
+
+
+async def test_a_servers_cooldown_is_its_own_and_paging_never_counts(fake_discord, db_path):
+    async with running(fake_discord, db_path) as bot:
+        assert bot.plenary.cooldown(fake_discord.guild.id) == (10, 30.0)  # a generous default
+        setting = await (await fake_discord.invoke_slash("cooldown", {"uses": 2, "seconds": 60},
+                                                         user=fake_discord.admin)).response()
+        assert setting["data"]["flags"] & 64 and "2" in setting["data"]["content"]
+        first = await (await fake_discord.invoke_slash("search", {"query": "合作"}, user=fake_discord.user)).final_message()
+        shown = first
+        for _ in range(3):  # buttons: never counted
+            nxt = next(i for i in custom_ids(shown) if i.startswith("pl:s:n:"))
+            page = await (await fake_discord.click(first, nxt, user=fake_discord.user)).response()
+            assert page["type"] == 7
+            shown = page["data"]
+        await (await fake_discord.invoke_slash("search", {"query": "安全"}, user=fake_discord.user)).response()
+        third = await (await fake_discord.invoke_slash("search", {"query": "和平"}, user=fake_discord.user,
+                                                       locale="zh-CN")).response()
+        assert third["data"]["flags"] & 64 and "请稍候" in third["data"]["content"] and "<t:" in third["data"]["content"]
+        assert bot.plenary.cooldown(fake_discord.guild.id) == (2, 60.0)
+
+
+async def test_confirmations_and_digest_status_follow_the_users_language(fake_discord, db_path):
+    async with running(fake_discord, db_path):
+        on = await (await fake_discord.invoke_slash("autolookup", {"enabled": True}, user=fake_discord.admin,
+                                                    locale="zh-CN")).response()
+        assert on["data"]["content"].startswith("本服务器消息中的文号将自动回答")
+        none = await (await fake_discord.invoke_slash("digest status", {}, locale="zh-CN")).response()
+        assert none["data"]["content"] == "本服务器没有订阅每日摘要。"
+        await (await fake_discord.invoke_slash("digest subscribe", {"channel": fake_discord.digests, "time": "09:00",
+                                                                    "timezone": "Asia/Shanghai"}, user=fake_discord.admin)).response()
+        status = await (await fake_discord.invoke_slash("digest status", {}, locale="zh-CN")).response()
+        assert "运行中" in status["data"]["content"] and "上次发送：从未" in status["data"]["content"]
+        assert ":R>" in status["data"]["content"]  # the next digest as a Discord timestamp

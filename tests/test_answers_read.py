@@ -63,3 +63,18 @@ def test_an_unknown_document_is_not_found_with_suggestions(seeded_db):
 def test_section_words():
     assert section_of("annex II") == ("II", None) and section_of("OP") == (None, "operative")
     assert section_of("序言部分") == (None, "preamble") and section_of("张军") is None
+
+
+def test_plenary_read_on_the_command_line(seeded_db):
+    import json
+
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    r = CliRunner().invoke(main, ["read", "S/PV.8967", "张军", "--db", str(seeded_db.path), "--json"])
+    assert r.exit_code == 0 and json.loads(r.stdout)["paragraphs"] == 11
+    text = CliRunner().invoke(main, ["read", "75/276", "operative", "--db", str(seeded_db.path)])
+    assert "OP9" in text.output
+    nothing = CliRunner().invoke(main, ["read", "75/276", "nobody", "--db", str(seeded_db.path)])
+    assert nothing.exit_code == 1 and "Sections" in nothing.output

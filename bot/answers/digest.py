@@ -46,14 +46,31 @@ class Profile:
     follow_ups: list[list[Any]]  # [kind, session, label] of a resolution's report and agenda requests
 
 
+def _is_operative(r: dict[str, Any]) -> bool:
+    return r["section"] == "operative" and "(" not in (r["label"] or "") and substantive_operative(r["text"])
+
+
+def _is_statement(r: dict[str, Any]) -> bool:
+    return (r["section"] == "statement" and len(r["text"]) >= MIN_STATEMENT and r["capacity"] != "chair"
+            and substantive(r["text"]))
+
+
 def _operative(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [r for r in rows if r["section"] == "operative" and "(" not in (r["label"] or "")
-            and substantive_operative(r["text"])]
+    return [r for r in rows if _is_operative(r)]
 
 
 def _statements(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [r for r in rows if r["section"] == "statement" and len(r["text"]) >= MIN_STATEMENT
-            and r["capacity"] != "chair" and substantive(r["text"])]
+    return [r for r in rows if _is_statement(r)]
+
+
+def _kth(rows: list[dict[str, Any]], test: Any, k: int) -> dict[str, Any]:
+    """The k-th row passing ``test``, testing no further than needed."""
+    for r in rows:
+        if test(r):
+            if k == 0:
+                return r
+            k -= 1
+    raise LookupError("the document changed since it was profiled")
 
 
 def _rows(store: Store, doc_id: str) -> list[dict[str, Any]]:
@@ -91,14 +108,17 @@ class Profiles:
 
     @classmethod
     def of(cls, store: Store) -> Profiles:
-        docs = store.query("SELECT doc_id, symbol, kind, title, date, paragraphs, sha256, ingested_at, language "
-                           "FROM documents")
-        key = (len(docs), max((d["ingested_at"] or "" for d in docs), default=""),
-               sum(d["paragraphs"] or 0 for d in docs), hash(frozenset(_signature(d) for d in docs)))
+        # Whether the corpus changed, from one aggregate over the documents (C speed); only then
+        # are the documents listed and the changed ones profiled.
+        key = tuple(store.db.conn.execute(
+            "SELECT count(*), max(ingested_at), total(paragraphs), group_concat(substr(sha256, 1, 8)) FROM documents"
+        ).fetchone())
         where = str(store.path)
         held = cls._memory.get(where)
         if held and held[0] == key:
             return held[1]
+        docs = store.query("SELECT doc_id, symbol, kind, title, date, paragraphs, sha256, ingested_at, language "
+                           "FROM documents")
         saved = _load(store)
         profiles: dict[str, Profile] = {}
         changed = False
@@ -166,12 +186,12 @@ def spotlight(store: Store, day: date, profiles: Profiles | None = None) -> list
     out = []
     if at := _nth(profiles, profiles.op_starts, permuted(n, profiles.op_starts[-1])):
         doc = profiles.docs[at[0]]
-        op = _operative(_rows(store, at[0]))[at[1]]
+        op = _kth(_rows(store, at[0]), _is_operative, at[1])
         out.append({"type": "operative", "symbol": doc["symbol"] or doc["doc_id"], "title": doc["title"],
                     "label": op["label"], "text": op["text"], "date": doc["date"]})
     if at := _nth(profiles, profiles.st_starts, permuted(n, profiles.st_starts[-1])):
         doc = profiles.docs[at[0]]
-        pid = _statements(_rows(store, at[0]))[at[1]]["id"]
+        pid = _kth(_rows(store, at[0]), _is_statement, at[1])["id"]
         st = store.one(
             """SELECT p.label, p.text, p.language, p.capacity, p.country, p.page, s.name, s.role,
                       s.country AS speaker_country, d.facts, d.language AS doc_language
@@ -221,15 +241,16 @@ def digest(store: Store, since: datetime | None = None, day: date | None = None)
     stamp = since.astimezone(UTC).isoformat(timespec="seconds")
     first_day = since.astimezone(UTC).date().isoformat()
     profiles = Profiles.of(store)
-    docs = sorted(profiles.docs.values(), key=lambda d: (d["date"] or "", d["doc_id"]))
-    new = [d for d in docs if d["date"] and first_day <= d["date"][:10] <= day.isoformat()]
+    columns = "doc_id, symbol, kind, title, date, paragraphs, ingested_at"
+    new = store.query(f"SELECT {columns} FROM documents WHERE substr(date, 1, 10) BETWEEN ? AND ? ORDER BY date, doc_id",
+                      [first_day, day.isoformat()])
     fresh = {d["doc_id"] for d in new}
-    added = [d for d in docs if (d["ingested_at"] or "") >= stamp and d["doc_id"] not in fresh]
-    kinds: dict[str, int] = {}
-    for d in profiles.docs.values():
-        kinds[d["kind"]] = kinds.get(d["kind"], 0) + 1
+    added = [d for d in store.query(f"SELECT {columns} FROM documents WHERE ingested_at >= ? ORDER BY date, doc_id",
+                                    [stamp]) if d["doc_id"] not in fresh]
+    kinds = dict(store.db.conn.execute("SELECT kind, count(*) FROM documents GROUP BY kind ORDER BY min(rowid)").fetchall())
+    documents, paragraphs = store.db.conn.execute("SELECT count(*), total(paragraphs) FROM documents").fetchone()
     sessions, due = follow_ups_due(profiles, day)
-    speakers = store.one("SELECT count(*) AS n FROM speakers")["n"]
+    speakers = store.db.conn.execute("SELECT count(*) FROM speakers").fetchone()[0]
 
     def brief(d: dict[str, Any]) -> dict[str, Any]:
         return {"symbol": d["symbol"] or d["doc_id"], "kind": d["kind"], "title": d["title"], "date": d["date"],
@@ -242,7 +263,6 @@ def digest(store: Store, since: datetime | None = None, day: date | None = None)
         "added_documents": [brief(d) for d in added],
         "sessions": sessions,
         "follow_ups_due": due,
-        "totals": {"documents": len(profiles.docs), "paragraphs": sum(d["paragraphs"] or 0 for d in docs),
-                   "speakers": speakers, "kinds": kinds},
+        "totals": {"documents": documents, "paragraphs": int(paragraphs), "speakers": speakers, "kinds": kinds},
         "spotlight": spotlight(store, day, profiles),
     }

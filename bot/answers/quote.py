@@ -53,14 +53,26 @@ COURTESY = {
     "ru": [r"^(?:я\s+)?(?:благодарю|благодарим|поздравляю|приветствую)", r"^спасибо\b", r"\bпредоставляю\s+слово"],
     "ar": [r"^(?:أشكر|نشكر|أود\s+أن\s+أشكر)", r"\bأعطي\s+الكلمة"],
 }
-_COURTESY = re.compile("|".join(f"(?:{p})" for ps in COURTESY.values() for p in ps))
-_MIN_SUBSTANCE = {"cjk": 12, "latin": 40}  # characters a substantive sentence has at least
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_SCRIPTS = {"zh": ("zh",), "latin": ("en", "fr", "es"), "ru": ("ru",), "ar": ("ar",)}
+# One pattern per script: a sentence is tried against its own languages' cues only.
+_COURTESY = {script: re.compile("|".join(f"(?:{p})" for lang in langs for p in COURTESY[lang]))
+             for script, langs in _SCRIPTS.items()}
+_CYRILLIC, _ARABIC = re.compile(r"[\u0400-\u04ff]"), re.compile(r"[\u0600-\u06ff]")
+
+
+def _script(text: str) -> str:
+    if _CJK_CHAR.search(text):
+        return "zh"
+    if _CYRILLIC.search(text):
+        return "ru"
+    return "ar" if _ARABIC.search(text) else "latin"
+_MIN_SUBSTANCE = {"cjk": 12, "latin": 40}  # characters a substantive sentence has at least
 
 
 def is_courtesy(sentence: str) -> bool:
     """Thanks, welcomes, congratulations, giving or taking the floor, the chair's procedure."""
-    return bool(_COURTESY.search(fold(sentence).strip(" “”\"'")))
+    return bool(_COURTESY[_script(sentence)].search(fold(sentence).strip(" “”\"'")))
 
 
 def is_substantive(sentence: str) -> bool:

@@ -112,7 +112,7 @@ def _headline(c: dict[str, Any]) -> tuple[str, str]:
     drafts = "、".join(c["drafts"])
     zh = (f"{c['body'] or ''}{date_words('zh', c['date'])}在{c['meeting'] or '会议'}"
           f"{c['adoption'] or '通过'}第{chinese_number_form(c['symbol'])}号决议《{c['title']}》" + (f"（草案 {drafts}）" if drafts else ""))
-    en = (f"{c['body'] or 'The body'} adopted {c['symbol']} «{c['title']}» on {c['date'] or 'an unknown date'}"
+    en = (f"{c['body'] or 'The body'} adopted {c['symbol']} «{c['title']}» on {date_words('en', c['date']) or 'an unknown date'}"
           f" at its {c['meeting'] or 'meeting'}, {c['adoption'] or ''}" + (f", from {', '.join(c['drafts'])}" if drafts else ""))
     return zh, en.rstrip(", ")
 
@@ -271,7 +271,7 @@ def key_sentence(rows: list[dict[str, Any]], theme_ids: set[str], limit: int = 1
                 continue
             folded = fold(sentence)
             score = sum(1 for _, p in patterns if p.search(folded)) + (1.5 if _STANCE.search(sentence) else 0)
-            score += min(len(sentence), limit * 3 // 4) / limit - (0.5 if len(sentence) > 2 * limit else 0)
+            score += 1.5 * min(len(sentence), limit * 3 // 4) / (limit * 3 // 4) - (0.5 if len(sentence) > 2 * limit else 0)
             if best is None or score > best[0]:
                 best = (score, -order, r["label"], sentence)
     if best is None:

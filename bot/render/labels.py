@@ -43,7 +43,7 @@ EN: dict[str, str] = {
     "nobody": "Nobody matching «{who}» spoke in the corpus.", "corrected": "«{typed}» → {name}",
     "no_document": "No document «{symbol}» in the corpus.", "quoting": "quoting {symbol} {label}",
     # reading
-    "read_title": "{symbol} · {what}", "read_whole": "the whole document", "read_statement": "{name}'s statement",
+    "read_title": "{symbol} · {what}", "read_whole": "the whole document", "read_statement": "statement by {name}",
     "read_section": "{section}", "read_nothing": "{symbol} has nothing to read for «{who}».",
     "read_turn": "Turn {turn}", "read_sections": "Sections: {sections}",
     # paging, corpus, digest

@@ -12,6 +12,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from bot.words import index_tokens
+
 _NOT_ALNUM = re.compile(r"[\W_]")  # \w is str.isalnum() plus "_"
 
 
@@ -45,4 +47,6 @@ def grams_of(folded: str) -> str:
     tokens = set(chars)
     tokens.update(map(str.__add__, chars, chars[1:]))
     tokens.update(map(str.__add__, map(str.__add__, chars, itertools.repeat(SKIP)), chars[2:]))
+    # Latin-script words as words too (bot/words.py): stems and forms, marked apart from grams.
+    tokens |= index_tokens(folded)
     return " ".join(tokens)

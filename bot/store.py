@@ -24,6 +24,7 @@ from bot.grams import grams_of
 from bot.model import Document
 from bot.parse import PARSER_VERSION, Citation, citations
 from bot.text import fold
+from bot.words import STEM_MARK, WORD_MARK, Vocabulary
 
 SCHEMA_VERSION = 4  # 2: one gram index (ascii tokenizer) instead of trigram + grams; 3: skip-pairs;
 # 4: paragraphs.page and part, documents.warnings and language
@@ -402,6 +403,23 @@ class Store:
                 f"LIMIT {GRAM_COUNT_CAP})", ['"' + gram.replace('"', '""') + '"']).fetchone()
             cache[gram] = count
         return count
+
+    def word_vocabulary(self) -> Vocabulary:
+        """The Latin-script words and stems of the gram index (bot/words.py), for correcting a
+        mistyped word: read once per generation through FTS5's fts5vocab, a temporary view of
+        the index's terms, by a range of terms (the marked ones) only."""
+        def build() -> Vocabulary:
+            self.db.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.paragraphs_grams_vocab "
+                                 "USING fts5vocab(main, 'paragraphs_grams', 'row')")
+
+            def terms(mark: str) -> list[str]:
+                return [t[1:] for (t,) in self.db.conn.execute(
+                    "SELECT term FROM temp.paragraphs_grams_vocab WHERE term > ? AND term < ?",
+                    [mark, mark + "\U0010ffff"])]
+
+            return Vocabulary(terms(STEM_MARK), terms(WORD_MARK))
+
+        return self._cached("word_vocabulary", build)
 
     def next_rotation(self, key: str, size: int) -> int:
         """The next position of a rotation over ``size`` items (0, 1, … wrapping), advancing it."""

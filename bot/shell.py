@@ -21,7 +21,7 @@ from bot.render.labels import refusal, t
 from bot.service import Plenary
 
 HELP = """Commands (as in Discord):
-  /search query [document:S] [speaker:NAME] [country:NAME] [page:N]
+  /search query [document:S] [speaker:NAME] [country:NAME] [language:CODE] [page:N]
   /doc symbol            /summary symbol          /speakers [document]
   /read symbol [who or section] [page:N]          (S/PV.8967 张军, 75/276 operative)
   /quote who [topic] [document:S]                 /corpus
@@ -48,7 +48,7 @@ def _page(o: dict[str, str], lang: str) -> int | None:
 def _search(p: Plenary, o: dict[str, str], lang: str) -> str:
     page = _page(o, lang) or 1
     return render.render_search(p.search(o["query"], symbol=o.get("document"), speaker=o.get("speaker"),
-                                         country=o.get("country"), limit=SEARCH_PAGE,
+                                         country=o.get("country"), language=o.get("language"), limit=SEARCH_PAGE,
                                          offset=(page - 1) * SEARCH_PAGE), lang)
 
 
@@ -78,7 +78,7 @@ def _quote(p: Plenary, o: dict[str, str], lang: str) -> str:
 
 
 COMMANDS: dict[str, tuple[list[str], Handler, list[str]]] = {
-    "search": (["query"], _search, ["document", "speaker", "country", "page"]),
+    "search": (["query"], _search, ["document", "speaker", "country", "language", "page"]),
     "doc": (["symbol"], lambda p, o, lang: render.render_card(p.doc(o["symbol"]), lang), []),
     "summary": (["symbol"], _summary, []),
     "read": (["symbol", "who"], _read, ["page"]),

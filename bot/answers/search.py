@@ -432,7 +432,7 @@ def word_query(store: Store, terms: list[str]) -> WordQuery | None:
             index[form] = len(index)
     words = [QueryWord(form, exact=form.isdigit() or len(form) <= 2, required=form not in STOP_WORDS)
              for form in index]
-    cjk = [t for t in terms if has_cjk(t)]
+    cjk = list(dict.fromkeys(t for t in terms if has_cjk(t)))
     if not any(w.required for w in words) and not cjk:
         for w in words:  # nothing but stop words ("to be or not to be"): they are the query
             w.required = True

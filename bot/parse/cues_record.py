@@ -38,15 +38,20 @@ _WHITESPACE = re.compile(r"\s+")
 
 def squeeze(text: str) -> str:
     """Drop the whitespace a scan or a wrap put into a name: all of it, except one space
-    before a Latin word that follows Latin text ("张 军先生" → "张军先生"; "De La Cruz先生",
-    "Mr. Zas" kept)."""
+    before a word of an alphabet that follows one ("张 军先生" → "张军先生"; "De La Cruz先生",
+    "Mr. Zas", "Emiratos Árabes Unidos" kept)."""
     text = text.strip()
     return _WHITESPACE.sub(lambda m: " " if _latin_gap(text, m.start(), m.end()) else "", text)
 
 
 def _latin_gap(text: str, start: int, end: int) -> bool:
     before, after = text[start - 1 : start], text[end : end + 1]
-    return before.isascii() and after.isascii() and after.isalnum() and before not in "(（"
+    return ((before.isascii() or bool(_ALPHABETIC.match(before))) and before not in "(（"
+            and ((after.isascii() and after.isalnum()) or bool(_ALPHABETIC.match(after))))
+
+
+# Letters of the alphabetic scripts beyond ASCII (Émirats, Ramírez, Россия, الأمم): words apart.
+_ALPHABETIC = re.compile(r"[\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff]")
 
 
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -192,9 +197,10 @@ class RecordCues:
     joiner: str = ""  # between paragraphs searched together
     unknown_tag: str = "{name}语"  # a language tag not in the table, in a warning
     example: str = "主席（以俄语发言）："  # a label, for an error message
-    president_role: str = "主席"  # the role the first page's "President:" holds
+    president_roles: tuple[str, ...] = ("主席",)  # the roles the first page's "President:" holds
     label_lines: int = 3  # a label a narrow column wrapped takes up to these lines
     colons: str = "：:"  # a label ends with one of these, within its first LABEL_SPAN characters
+    ordinal: Callable[[str], int | None] | None = None  # a session or year in words (None: number_value)
     # How the chair invites an officer (role, then name), and welcomes a briefer (affiliation,
     # then name): {invitation} {welcome} {role} {hon} {org_titles} {surname}, groups full, affil.
     role_person: str = r"{invitation}{role}(?P<full>[\u4e00-\u9fff·A-Za-z]{2,15}?(?:{hon}))"
@@ -415,12 +421,278 @@ EN = RecordCues(
     joiner=" ",
     unknown_tag="{name}",
     example="The President (spoke in Russian):",
-    president_role="President",
+    president_roles=("President",),
     label_lines=5,
     colons=":",
     role_person=r"{invitation}\s+(?:the\s+)?{role},?\s+(?P<full>(?:{hon})\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})",
     briefer=r"{welcome}\s+(?:{hon})\s*(?:[A-Z][\w'’.-]*\s+){0,3}{surname},\s+(?P<affil>(?:{org_titles})[^,;:]{3,160}?),"
             r"\s+(?:to|who|and)\b",
+)
+
+
+# French and Spanish: "M. Nebenzia (Fédération de Russie) (parle en russe) :", "Sr. Nebenzia
+# (Federación de Rusia) (habla en ruso):"; a 24-hour clock ("La séance est ouverte à 10 h 5.",
+# "Se abre la sesión a las 10.05 horas."). The first page's session year is left to the catalog.
+_FR_MONTHS = {m: k for k, m in enumerate(["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                                           "septembre", "octobre", "novembre", "décembre"], start=1)}
+_ES_MONTHS = {m: k for k, m in enumerate(["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+                                           "septiembre", "octubre", "noviembre", "diciembre"], start=1)}
+_FR_DATE = re.compile(rf"(\d{{1,2}})(?:er)?\s+({'|'.join(_FR_MONTHS)})\s+(\d{{4}})", re.IGNORECASE)
+_ES_DATE = re.compile(rf"(\d{{1,2}})\s+de\s+({'|'.join(_ES_MONTHS)})\s+de\s+(\d{{4}})", re.IGNORECASE)
+
+
+def _date_in(pattern: re.Pattern[str], months: dict[str, int]) -> Callable[[str], str | None]:
+    def read(text: str) -> str | None:
+        m = pattern.search(text)
+        return f"{int(m.group(3)):04d}-{months[m.group(2).lower()]:02d}-{int(m.group(1)):02d}" if m else None
+    return read
+
+
+_FR_UNITS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+             "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
+             "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100}
+_FR_ORDINALS = {"premier": 1, "première": 1, "unième": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3,
+                "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9,
+                "dixième": 10, "onzième": 11, "douzième": 12, "treizième": 13, "quatorzième": 14, "quinzième": 15,
+                "seizième": 16, "vingtième": 20, "trentième": 30, "quarantième": 40, "cinquantième": 50,
+                "soixantième": 60, "centième": 100}
+
+
+def french_ordinal(text: str) -> int | None:
+    """Soixante-dix-neuvième → 79, Quatre-vingtième → 80, Vingt et unième → 21."""
+    words = [w for w in re.split(r"[\s-]+", text.strip().lower()) if w and w != "et"]
+    if not words or words[-1] not in _FR_ORDINALS:
+        return None
+    total = 0
+    for w in words[:-1]:
+        if w not in _FR_UNITS:
+            return None
+        value = _FR_UNITS[w]
+        # quatre-vingt: four twenties; otherwise values add up (soixante-dix = 60 + 10).
+        total = total * value if value == 20 and total in range(1, 10) else total + value
+    last = _FR_ORDINALS[words[-1]]
+    return total * last if last == 20 and total in range(1, 10) else total + last
+
+
+_ES_TENS = {"décimo": 10, "vigésimo": 20, "trigésimo": 30, "cuadragésimo": 40, "quincuagésimo": 50, "sexagésimo": 60,
+            "septuagésimo": 70, "octogésimo": 80, "nonagésimo": 90, "centésimo": 100}
+_ES_UNITS = {"primero": 1, "primer": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercer": 3,
+             "tercera": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6, "séptimo": 7,
+             "séptima": 7, "octavo": 8, "octava": 8, "noveno": 9, "novena": 9, "undécimo": 11, "duodécimo": 12}
+
+
+def spanish_ordinal(text: str) -> int | None:
+    """Septuagésimo noveno → 79, Octogésimo → 80."""
+    total = 0
+    for w in text.strip().lower().split():
+        value = _ES_TENS.get(w) or _ES_TENS.get(w[:-1] + "o") or _ES_UNITS.get(w)  # -a: feminine
+        if value is None:
+            return None
+        total += value
+    return total or None
+
+
+_NEVER = r"(?!x)x"  # a row this language's records do not print
+_FR_TITLE = (r"(?:(?:Représentante?|Envoyée?|Secrétaire\s+générale?(?:\s+adjointe?)?|Directeur|Directrice|Haut-Commissaire"
+             r"|Coordonnatrice|Coordonnateur|Présidente?)(?:\s+spéciale?)?(?:\s+générale?)?)")
+_ES_TITLE = (r"(?:(?:Representante|Enviad[oa]|Secretari[oa]\s+General(?:\s+Adjunt[oa])?|Director(?:a)?(?:\s+General)?"
+             r"|Alt[oa]\s+Comisionad[oa]|Coordinador(?:a)?|President[ea])(?:\s+Especial)?)")
+
+FR = RecordCues(
+    language="fr",
+    roles={"Président": "chair", "Présidente": "chair", "Président par intérim": "chair", "Présidente par intérim": "chair",
+           "Secrétaire général": "briefer", "Secrétaire générale": "briefer", "Vice-Secrétaire générale": "briefer",
+           "Vice-Secrétaire général": "briefer"},
+    acting_roles=("Président par intérim", "Présidente par intérim"),
+    chair_word=r"\bPrésidente?\b",
+    own_country=("mon pays",),
+    honorifics=("S. E. M.", "Princesse", "Prince", "Cheikh", "Mlle", "Mme", "Mgr", "Sir", "Dame", "Lord", "Lady", "M.", "Dr"),
+    name_char="",
+    name=rf"{_EN_NAME_WORD}(?:\s+{_EN_NAME_WORD}){{0,5}}",
+    label=r"(?:(?:Le|La)\s+(?P<role>{role})|(?P<name>(?P<hon>{hon})\s*{name}))\s*"
+          r"(?:{open}(?!\s*{tag}{close})\s*(?P<country>[^()]{1,90}?){close})?\s*"
+          r"(?:{open}\s*{tag_groups}{close})?{colon}",
+    label_start=r"^(?:(?:Le|La)\s+(?:{role})|{hon}\s*{name})"
+                r"(?:(?:\s*\([^()]*\))+\s*$|(?:\s*\([^()]*\))*\s*(?:\([^()]*$|:))",
+    open_bracket=r"\(",
+    close_bracket=r"\s*\)",
+    colon=r"\s*:",
+    languages={"anglais": "en", "français": "fr", "russe": "ru", "espagnol": "es", "arabe": "ar", "chinois": "zh",
+               "portugais": "pt", "allemand": "de", "ukrainien": "uk"},
+    lang_name=r"[a-zà-ÿ]+",
+    # "(l'oratrice poursuit en espagnol)": the speaker goes on in another language.
+    language_tags=(r"parle\s+en\s+{lang}(?:\s*;[^()]{0,100})?", r"interprétation\s+(?:de\s+l['’]|du\s+)\s*{lang}",
+                   r"l['’]orat(?:eur|rice)\s+poursuit\s+en\s+{lang}"),
+    time=r"(?P<h>\d{1,2})\s*h(?:eures?)?(?:\s*(?P<m>\d{1,2}))?",
+    clock_parts={},
+    clock_events={"est ouverte": "opened", "est levée": "closed", "est suspendue": "suspended", "est reprise": "resumed"},
+    clocks=(r"La\s+séance\s+(?P<what>{event})\s+à\s+{time}",),
+    clock_stop=r"\s*\.",
+    numerals="[0-9]",
+    agenda_notes=(r"Adoption\s+de\s+l['’]ordre\s+du\s+jour", r"L['’]ordre\s+du\s+jour\s+est\s+adopté\.?",
+                  r"Point\s+\d.{0,60}"),
+    agenda_item=r"Point\s+(?P<item>\d+(?:\s*\(\s*[a-z]{1,2}\s*\))?)",
+    agenda_documents=(r"(?:Projets?\s+de\s+résolution|Projets?\s+de\s+décision)\s*\([^()]{2,60}\)\.?",),
+    sub_item=r"^[（(]\s*(?P<sub>[a-z]{1,2})\s*[)）]\s*",
+    procedure=(
+        r"Il\s+est\s+procédé\s+au\s+vote\s+enregistré\.?",
+        r"(?:Votent\s+pour|Votent\s+contre|S['’]abstiennent)\s*:.*",
+        r"(?:Le|Les)\s+projets?\s+de\s+(?:résolution|décision)\b.{0,120}?(?:est|sont)\s+(?:adoptés?|rejetés?)\b.*",
+        r"La\s+séance\s+est\s+suspendue\s+à\s+.*",
+        (r"Conformément\s+à\s+l['’]article\s+3[79]\s+du\s+[Rr]èglement\s+intérieur\s+provisoire\s+du\s+Conseil,"
+        r"\s+j['’]invite\b.*"),
+        r"(?:En\s+l['’]absence\s+d['’]objection,\s+)?[Ii]l\s+en\s+est\s+ainsi\s+décidé\.?",
+    ),
+    procedure_sentences=(r"Il\s+est\s+procédé\s+au\s+vote\s+enregistré\.",),
+    vote_heads=r"(?:Votent\s+pour|Votent\s+contre|S['’]abstiennent)\s*:",
+    vote_count=r"(?P<yes>\d+)\s+voix\s+contre\s+(?P<no>\d+|zéro)(?:,?\s+avec\s+(?P<abstain>\d+|zéro)\s+abstentions?)?",
+    count_words={"zéro": 0},
+    national=(
+        r"Je\s+vais\s+maintenant\s+faire\s+une\s+déclaration\s+en\s+ma\s+qualité\s+de\s+(?P<cap>[^.;:]{2,80}?)(?=[.;:]|$)",
+        r"Je\s+(?:vais\s+maintenant\s+)?(?:faire|prononcer)\s+(?:maintenant\s+)?une\s+déclaration\s+à\s+titre\s+(?P<cap>national)",
+    ),
+    resume_chair=(r"Je\s+reprends\s+(?:maintenant\s+)?mes\s+fonctions\s+de\s+Présidente?",),
+    acting_chair=(
+        (r"En\s+l['’]absence\s+du\s+Président,\s*(?P<name>{hon}\s*{name})\s*(?:{open}\s*(?P<country>[^()]{1,60}){close})?"
+        r",?\s*Vice-Présidente?,?\s*assume\s+la\s+présidence"),
+    ),
+    capacity_titles=r"^(?:représentante?|ministre\s+des\s+affaires\s+étrangères)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])",
+    org_titles=rf"{_FR_TITLE}(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|pour\s+la|pour\s+le|pour\s+l['’])\s*{_FR_TITLE})*"
+               r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|pour\s+la\s+|pour\s+le\s+|pour\s+l['’])",
+    invitation=r"(?:j['’]invite|je\s+souhaite\s+la\s+bienvenue\s+à|je\s+donne\s+(?:maintenant\s+)?la\s+parole\s+à)",
+    welcome=r"(?:j['’]invite|je\s+souhaite\s+la\s+bienvenue\s+à)",
+    sentence_ends=r"[.!?»”]",
+    bodies={"Conseil de sécurité": "S", "Assemblée générale": "A", "Conseil économique et social": "E"},
+    front_meeting=r"(?P<n>\d+)e\s+séance(?P<plenary>\s+plénière)?",
+    front_session=r"(?P<n>[A-Z][a-zà-ÿ]+(?:[-\s](?:et\s+)?[a-zà-ÿ]+){0,3})\s+(?:année|session)",
+    front_held=r"(?:(?:Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche)\s+)?\d{1,2}(?:er)?\s+(?:"
+               + "|".join(_FR_MONTHS) + r")\s+\d{4}",
+    front_president=r"Présidente?\s*:\s*(?P<name>{hon}\s*{name})[\s.．…·]*(?:\((?P<country>[^()]+)\))?",
+    front_member=r"(?P<first>Membres\s*:)?\s*(?P<country>[A-ZÀ-Ý][^.．…·:]{1,60}?)\s*[.．…·]{3,}\s*(?P<name>{hon}\s*{name})",
+    front_agenda=r"Ordre\s+du\s+jour(?:\s+provisoire)?",
+    front_end=r"Le\s+présent\s+procès-verbal\s+contient",
+    front_skip=(r"Documents\s+officiels", r"Nations\s+Unies", r"Provisoire", r"Original\s*:.*", r"Distr\..*"),
+    places=("New York", "Genève", "Paris", "Londres", "Nairobi", "Vienne", "Addis-Abeba"),
+    meeting_name="{n}e séance{plenary}",
+    plenary_word=" plénière",
+    hints=("(parle en", "La séance est ouverte", "La séance est levée", "Le Président", "La Présidente"),
+    triggers=(r":|\((?:parle|interprétation)|\d\s*h|qualité|reprends|ordre\s+du\s+jour|article\s+3[79]|vote|adopté|décidé"
+              r"|[Ll]a\s+séance"),
+    clock_hint="séance",
+    honorific_first=True,
+    titles_first=True,
+    date=_date_in(_FR_DATE, _FR_MONTHS),
+    ordinal=french_ordinal,
+    title_chars=r"[A-Za-zÀ-ÿ]",
+    front_notes=(r"Le\s+présent\s+procès-verbal\s+contient", r"Les\s+rectifications\s+ne\s+doivent\s+porter"),
+    label_rest_procedure=True,
+    joiner=" ",
+    unknown_tag="{name}",
+    example="Le Président (parle en anglais) :",
+    president_roles=("Président", "Présidente"),
+    label_lines=5,
+    colons=":",
+    role_person=r"{invitation}\s+(?:le\s+|la\s+)?{role},?\s+(?P<full>(?:{hon})\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})",
+    briefer=r"{welcome}\s+(?:{hon})\s*(?:[A-Z][\w'’.-]*\s+){0,3}{surname},\s+(?P<affil>(?:{org_titles})[^,;:]{3,160}?),"
+            r"\s+(?:à|qui|et)\b",
+)
+
+ES = RecordCues(
+    language="es",
+    roles={"Presidente": "chair", "Presidenta": "chair", "Presidente interino": "chair", "Presidenta interina": "chair",
+           "Secretario General": "briefer", "Secretaria General": "briefer", "Vicesecretaria General": "briefer",
+           "Vicesecretario General": "briefer"},
+    acting_roles=("Presidente interino", "Presidenta interina"),
+    chair_word=r"\bPresident[ea]\b",
+    own_country=("mi país",),
+    honorifics=("Excmo. Sr.", "Excma. Sra.", "Monseñor", "Princesa", "Príncipe", "Jeque", "Srta.", "Sra.", "Sr.",
+                "Sir", "Dame", "Lord", "Lady", "Dra.", "Dr."),
+    name_char="",
+    name=rf"{_EN_NAME_WORD}(?:\s+{_EN_NAME_WORD}){{0,5}}",
+    label=r"(?:(?:El|La)\s+(?P<role>{role})|(?P<name>(?P<hon>{hon})\s*{name}))\s*"
+          r"(?:{open}(?!\s*{tag}{close})\s*(?P<country>[^()]{1,90}?){close})?\s*"
+          r"(?:{open}\s*{tag_groups}{close})?{colon}",
+    label_start=r"^(?:(?:El|La)\s+(?:{role})|{hon}\s*{name})"
+                r"(?:(?:\s*\([^()]*\))+\s*$|(?:\s*\([^()]*\))*\s*(?:\([^()]*$|:))",
+    open_bracket=r"\(",
+    close_bracket=r"\s*\)",
+    colon=r"\s*:",
+    languages={"inglés": "en", "francés": "fr", "ruso": "ru", "español": "es", "árabe": "ar", "chino": "zh",
+               "portugués": "pt", "alemán": "de", "ucraniano": "uk"},
+    lang_name=r"[a-záéíóúñü]+",
+    # "(continúa en español)": the speaker goes on in another language.
+    language_tags=(r"habla\s+en\s+{lang}(?:\s*;[^()]{0,100})?", r"interpretación\s+del\s+{lang}",
+                   r"contin[úu]a\s+en\s+{lang}"),
+    time=r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*horas",
+    clock_parts={},
+    clock_events={"abre": "opened", "levanta": "closed", "suspende": "suspended", "reanuda": "resumed"},
+    clocks=(r"Se\s+(?P<what>{event})\s+la\s+sesión\s+a\s+las\s+{time}",),
+    clock_stop=r"\s*\.",
+    numerals="[0-9]",
+    agenda_notes=(r"Aprobación\s+del\s+orden\s+del\s+día", r"Queda\s+aprobado\s+el\s+orden\s+del\s+día\.?",
+                  r"Tema\s+\d.{0,60}"),
+    agenda_item=r"Tema\s+(?P<item>\d+(?:\s*\(\s*[a-z]{1,2}\s*\))?)",
+    agenda_documents=(r"(?:Proyectos?\s+de\s+resolución|Proyectos?\s+de\s+decisión)\s*\([^()]{2,60}\)\.?",),
+    sub_item=r"^[（(]\s*(?P<sub>[a-z]{1,2})\s*[)）]\s*",
+    procedure=(
+        r"Se\s+procede\s+a\s+votación\s+registrada\.?",
+        r"(?:Votos\s+a\s+favor|Votos\s+en\s+contra|Abstenciones)\s*:.*",
+        r"Por\s+\d+\s+votos\s+contra\b.*",
+        r"Se\s+suspende\s+la\s+sesión\s+a\s+las\s+.*",
+        r"De\s+conformidad\s+con\s+el\s+artículo\s+3[79]\s+del\s+reglamento\s+provisional\s+del\s+Consejo,\s+invito\b.*",
+        r"Así\s+queda\s+acordado\.?",
+    ),
+    procedure_sentences=(r"Se\s+procede\s+a\s+votación\s+registrada\.",),
+    vote_heads=r"(?:Votos\s+a\s+favor|Votos\s+en\s+contra|Abstenciones)\s*:",
+    vote_count=r"(?P<yes>\d+)\s+votos\s+contra\s+(?P<no>\d+|ninguno)(?:\s+y\s+(?P<abstain>\d+|ninguna)\s+abstenci)?",
+    count_words={"ninguno": 0, "ninguna": 0},
+    national=(
+        r"(?:Formularé|Formulo|Haré)\s+ahora\s+una\s+declaración\s+en\s+mi\s+calidad\s+de\s+(?P<cap>[^.;:]{2,80}?)(?=[.;:]|$)",
+        r"(?:Formularé|Formulo|Haré)\s+ahora\s+una\s+declaración\s+a\s+título\s+(?P<cap>nacional)",
+    ),
+    resume_chair=(r"Reasumo\s+(?:ahora\s+)?(?:mis\s+|las\s+)?funciones\s+(?:como|de)\s+President[ea]",),
+    acting_chair=(
+        (r"En\s+ausencia\s+de(?:l|\s+la)\s+President[ea],\s*(?:el\s+|la\s+)?(?P<name>{hon}\s*{name})\s*"
+        r"(?:{open}\s*(?P<country>[^()]{1,60}){close})?,?\s*Vicepresident[ea],?\s*ocupa\s+la\s+Presidencia"),
+    ),
+    capacity_titles=r"^(?:representante|ministr[oa]\s+de\s+relaciones\s+exteriores)\s+(?:de\s+la\s+|del\s+|de\s+los\s+|de\s+)",
+    org_titles=rf"{_ES_TITLE}(?:\s+(?:de\s+la|del|de\s+los|de|para\s+el|para\s+la)\s+{_ES_TITLE})*"
+               r"\s+(?:de\s+la\s+|del\s+|de\s+los\s+|de\s+|para\s+el\s+|para\s+la\s+)",
+    invitation=r"(?:invito\s+a(?:l)?|doy\s+la\s+bienvenida\s+a(?:l)?|doy\s+(?:ahora\s+)?la\s+palabra\s+a(?:l)?)",
+    welcome=r"(?:invito\s+a(?:l)?|doy\s+la\s+bienvenida\s+a(?:l)?)",
+    sentence_ends=r"[.!?»”]",
+    bodies={"Consejo de Seguridad": "S", "Asamblea General": "A", "Consejo Económico y Social": "E"},
+    front_meeting=r"(?P<n>\d+)[ªa]\s+sesión(?P<plenary>\s+plenaria)?",
+    front_session=r"(?P<n>[A-Z][a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)?)\s+(?:año|período\s+de\s+sesiones)",
+    front_held=r"(?:(?:Lunes|Martes|Miércoles|Jueves|Viernes|Sábado|Domingo)\s+)?\d{1,2}\s+de\s+(?:"
+               + "|".join(_ES_MONTHS) + r")\s+de\s+\d{4}",
+    front_president=r"President[ea]\s*:\s*(?P<name>{hon}\s*{name})[\s.．…·]*(?:\((?P<country>[^()]+)\))?",
+    front_member=r"(?P<first>Miembros\s*:)?\s*(?P<country>[A-ZÁÉÍÓÚÑ][^.．…·:]{1,60}?)\s*[.．…·]{3,}\s*(?P<name>{hon}\s*{name})",
+    front_agenda=r"Orden\s+del\s+día(?:\s+provisional)?",
+    front_end=r"La\s+presente\s+acta\s+contiene",
+    front_skip=(r"Documentos\s+Oficiales", r"Naciones\s+Unidas", r"Provisional", r"Original\s*:.*", r"Distr\..*"),
+    places=("Nueva York", "Ginebra", "París", "Londres", "Nairobi", "Viena", "Addis Abeba"),
+    meeting_name="{n}ª sesión{plenary}",
+    plenary_word=" plenaria",
+    hints=("(habla en", "Se abre la sesión", "Se levanta la sesión", "El Presidente", "La Presidenta"),
+    triggers=r":|\((?:habla|interpretación)|horas|calidad|[Rr]easumo|orden\s+del\s+día|artículo\s+3[79]|vot|aprobad|acordado",
+    clock_hint="sesión",
+    honorific_first=True,
+    titles_first=True,
+    date=_date_in(_ES_DATE, _ES_MONTHS),
+    ordinal=spanish_ordinal,
+    title_chars=r"[A-Za-zÁÉÍÓÚÑáéíóúñ]",
+    front_notes=(r"La\s+presente\s+acta\s+contiene", r"Las\s+correcciones\s+deben\s+referirse"),
+    label_rest_procedure=True,
+    joiner=" ",
+    unknown_tag="{name}",
+    example="El Presidente (habla en inglés):",
+    president_roles=("Presidente", "Presidenta"),
+    label_lines=5,
+    colons=":",
+    role_person=r"{invitation}\s+(?:el\s+|la\s+)?{role},?\s+(?P<full>(?:{hon})\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})",
+    briefer=r"{welcome}\s+(?:la\s+|el\s+)?(?:{hon})\s*(?:[A-Z][\w'’.-]*\s+){0,3}{surname},\s+"
+            r"(?P<affil>(?:{org_titles})[^,;:]{3,160}?),\s+(?:a|que|y)\b",
 )
 
 
@@ -546,9 +818,9 @@ class RecordGrammar:
 
     def clock_time(self, m: re.Match[str]) -> str:
         hour = number_value(m.group("h"))
-        minute = 30 if m.groupdict().get("half") else number_value(m.group("m") or "0")
+        minute = 30 if m.groupdict().get("half") else number_value(m.groupdict().get("m") or "0")
         if hour < 12:
-            hour += self.cues.clock_parts.get(re.sub(r"\s", "", m.group("part") or ""), 0)
+            hour += self.cues.clock_parts.get(re.sub(r"\s", "", m.groupdict().get("part") or ""), 0)
         return f"{hour:02d}:{minute:02d}"
 
     def clock_event(self, m: re.Match[str]) -> str:
@@ -609,6 +881,10 @@ class RecordGrammar:
             return text
         return text[: m.start()].strip() if m.start() else text[m.end():].strip()
 
+    def ordinal(self, text: str) -> int:
+        """第七十九 / Seventy-ninth / Soixante-dix-neuvième / Septuagésimo noveno → 79."""
+        return (self.cues.ordinal or number_value)(text) or 0
+
     def date(self, text: str) -> str | None:
         return self.cues.date(text)
 
@@ -643,8 +919,9 @@ class RecordGrammar:
         return "".join(lines) if not self.cues.joiner else join_wrapped(lines)
 
     def looks_at(self, text: str) -> bool:
-        """Is this table worth trying on ``text`` (its hint, if it has one, is in the first pages)?"""
-        return not self.hints or any(text.find(h, 0, 20_000) >= 0 for h in self.hints)
+        """Is this table worth trying on ``text``? A table with hints (a language written in an
+        alphabet) only on text not written in Chinese characters, where a hint is in the first pages."""
+        return not self.hints or (not mostly_han(text) and any(text.find(h, 0, HINT_SPAN) >= 0 for h in self.hints))
 
     def label_at(self, text: str) -> re.Match[str] | None:
         """The speaker label ``text`` opens with (the regex runs only where a colon could end one)."""
@@ -694,11 +971,20 @@ def ordinal_suffix(n: int) -> str:
 
 
 _GRAMMARS: dict[int, RecordGrammar] = {}
+HINT_SPAN = 20_000  # a table's hints are looked for in the first characters of a text
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{4}")
+
+
+def mostly_han(text: str) -> bool:
+    """Is the text written in Chinese characters? Four of them in a row near its start say so
+    (found at once in Chinese text; an English page has no such run). Detection runs on every
+    file: tables for alphabetic languages are not tried on Chinese text."""
+    return _HAN_RUN.search(text, 0, 3000) is not None
 # A label is at most this long: a name, a country or organisation, a tag, spaced out by a scan.
 LABEL_SPAN = 400
 
 # Every record table, in the order they are tried (a table with a hint only where it is found).
-TABLES: tuple[RecordCues, ...] = (ZH, EN)
+TABLES: tuple[RecordCues, ...] = (ZH, EN, FR, ES)
 
 
 def grammar(cues: RecordCues = ZH) -> RecordGrammar:

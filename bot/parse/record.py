@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -64,15 +64,15 @@ def country_of_capacity(capacity: str, g: RecordGrammar = _G) -> str:
     return g.without_titles(capacity, g.capacity_titles)
 
 
-def grammars_for(text: str) -> list[RecordGrammar]:
-    """The record grammars worth trying on ``text``: Chinese always, another language where
-    its hint ("(spoke in Russian)", "The President:") is in the first pages."""
-    return [g for g in map(grammar, TABLES) if g.looks_at(text)]
+def grammars_for(text: str) -> Iterator[RecordGrammar]:
+    """The record grammars worth trying on ``text``, in order: Chinese always, another language
+    where its hint ("(spoke in Russian)", "The President:") is in the first pages."""
+    return (g for g in map(grammar, TABLES) if g.looks_at(text))
 
 
 def grammar_for(text: str) -> RecordGrammar:
     """The grammar a record is read with: the one whose labels it has, else its language's."""
-    candidates = grammars_for(text)
+    candidates = list(grammars_for(text))
     if len(candidates) > 1:
         if found := next((g for g in candidates if looks_like(text, g)), None):
             return found
@@ -299,7 +299,7 @@ class _Reader:
             elif m := g.front_meeting.fullmatch(t.strip()):
                 self._meeting(m)
             elif m := g.front_session.fullmatch(t.strip()):
-                doc.session = number_value(m.group("n"))
+                doc.session = g.ordinal(m.group("n"))
             elif g.front_held.match(t):
                 doc.date = g.date(t)
                 doc.facts["held"] = t
@@ -344,7 +344,7 @@ class _Reader:
         if not doc.body:
             doc.body = g.body_of(t)
         if doc.session is None and (m := g.front_session.search(t)):
-            doc.session = number_value(m.group("n"))
+            doc.session = g.ordinal(m.group("n"))
         if not doc.meeting and (m := g.front_meeting.search(t)):
             self._meeting(m)
         if not doc.date and (m := g.front_held.search(t)):
@@ -528,7 +528,7 @@ class _Reader:
         # The chair named by role only ("The President:") is the President of the first page.
         chair = doc.facts.get("president")
         for sp in doc.speakers:
-            if chair and sp.role == sp.name == g.cues.president_role:
+            if chair and sp.role == sp.name and sp.role in g.cues.president_roles:
                 sp.name = chair
                 sp.honorific = sp.honorific or g.honorific_of(chair)
                 sp.country = sp.country or doc.facts.get("presidency")

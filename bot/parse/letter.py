@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.model import Document, Paragraph, ParseError
+from bot.parse.cues_record import mostly_han
 from bot.parse.layout import Block, Line, apply_heads, clean_lines, is_wrapped, paragraphs
 from bot.parse.resolution import EN as EN_RESOLUTION
 from bot.parse.resolution import OPENER, is_opener, resolution_body
@@ -136,9 +137,10 @@ def looks_like(text: str) -> bool:
 
 
 def _grammar_of(text: str) -> LetterGrammar | None:
-    if _ZH_LETTER.search(text):
+    # The heading's own words first: a plain substring test is much cheaper than the pattern.
+    if "给" in text and ("的信" in text or "普通照会" in text) and _ZH_LETTER.search(text):
         return ZH
-    if text.find("dated", 0, _HEAD) < 0:
+    if text.find("dated", 0, _HEAD) < 0 or mostly_han(text):
         return None
     for m in _EN_LETTER.finditer(text, 0, _HEAD):
         rest = m.group("rest")

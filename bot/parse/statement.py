@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.model import Document, Paragraph, ParseError
-from bot.parse.cues_record import ordinal_suffix, spaced
+from bot.parse.cues_record import HINT_SPAN, mostly_han, ordinal_suffix, spaced
 from bot.parse.layout import apply_heads, clean_lines, is_wrapped, paragraphs
 from bot.symbols import find_symbols
 from bot.text import chinese_date, english_date, strip_markdown
@@ -103,7 +103,7 @@ class _Grammar:
         self.number = re.compile(c.number)
 
     def looks_at(self, text: str) -> bool:
-        return not self.cues.hints or any(text.find(h, 0, 20_000) >= 0 for h in self.cues.hints)
+        return not self.cues.hints or (not mostly_han(text) and any(text.find(h, 0, HINT_SPAN) >= 0 for h in self.cues.hints))
 
 
 _GRAMMARS = [_Grammar(c) for c in STATEMENT_TABLES]

@@ -20,8 +20,6 @@ found by "peacekeeping" (and by "peace", "keeping").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
@@ -46,20 +44,13 @@ _CJK = re.compile(r"[\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-
 # Words too common to narrow a search: a query doesn't need them to match (unless it has
 # nothing else), but they still count for its phrase. English, plus the few French and
 # Spanish articles and prepositions UN texts are full of.
-STOP_WORDS = frozenset(["a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "not", "of", "on", "or", "our", "s", "she", "so", "such", "than", "that", "the", "their", "them", "there", "these", "they", "this", "those", "to", "was", "we", "were", "which", "who", "will", "with", "would", "de", "des", "du", "la", "le", "les", "et", "l", "d", "el", "los", "las", "y", "en"])
-
-
-@dataclass(frozen=True)
-class Word:
-    """One word of a folded text: where it is (characters and word positions), as written,
-    and its stem. A compound's positions span its parts."""
-
-    start: int
-    end: int
-    form: str
-    stem: str
-    first: int  # position of the (first) word
-    last: int  # position of the (last) word: first == last but for compounds
+STOP_WORDS = frozenset([
+    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have",
+    "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "not", "of", "on", "or", "our", "s",
+    "she", "so", "such", "than", "that", "the", "their", "them", "there", "these", "they", "this",
+    "those", "to", "was", "we", "were", "which", "who", "will", "with", "would",
+    "de", "des", "du", "la", "le", "les", "et", "l", "d", "el", "los", "las", "y", "en",
+])
 
 
 _stemmer = Stemmer.Stemmer("english")
@@ -81,33 +72,11 @@ def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
-def is_number(word: str) -> bool:
-    return word.isdigit()
-
-
-def words_of(folded: str) -> list[Word]:
-    """The words of a folded text in order, each hyphenated compound after its parts."""
-    return [Word(start, end, form, stem(form), first, last)
-            for first, last, start, end, form in _occurrences(folded)]
-
-
-def _occurrences(folded: str) -> Iterator[tuple[int, int, int, int, str]]:
-    """(first, last, start, end, form) of each word, then of each hyphenated compound."""
-    starts: dict[int, int] = {}
-    for pos, m in enumerate(_WORD.finditer(folded)):
-        starts[m.start()] = pos
-        yield pos, pos, m.start(), m.end(), m.group()
-    if "-" in folded or "\u2010" in folded or "\u2011" in folded:
-        for m in _COMPOUND.finditer(folded):
-            parts = _SPLIT_HYPHEN.split(m.group(0))
-            first = starts[m.start()]
-            yield first, first + len(parts) - 1, m.start(), m.end(), "".join(parts)
-
-
 def find_words(folded: str, by_stem: dict[str, T], by_form: dict[str, T]) -> list[tuple[int, int, int, int, str, T]]:
     """(first, last, start, end, form, value) of each word of a folded text whose stem is in
-    ``by_stem`` or whose form is in ``by_form`` (both, twice): what a ranking needs of a
-    paragraph, without building the words it doesn't (a third of the time of words_of)."""
+    ``by_stem`` or whose form is in ``by_form`` (both, twice); a hyphenated compound after its
+    parts, as one word whose positions span them. Positions count words, from 0: what a
+    ranking needs to tell a phrase and near words, and nothing for the words it doesn't want."""
     out = []
     hyphens = "-" in folded or "\u2010" in folded or "\u2011" in folded
     starts: dict[int, int] = {}

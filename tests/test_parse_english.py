@@ -126,6 +126,12 @@ def test_spoke_in_russian_sets_the_turn_and_its_paragraphs():
 
 
 def test_spoke_in_french_alone_switches_the_rest_of_the_statement(doc):
+    d = parse_record("The meeting was called to order at 10 a.m.\n\nMr. Ndiaye (Senegal): I thank the briefers.\n\n"
+                     "(spoke in French)\n\nLe Sénégal salue ce rapport.\n\nNous appuyons la mission.\n\n"
+                     "The President: I thank him.\n")
+    assert [(p.turn, p.section, p.language) for p in d.paragraphs[1:]] == [
+        (0, "statement", "en"), (0, "procedure", "fr"), (0, "statement", "fr"), (0, "statement", "fr"),
+        (1, "statement", "en")]
     d = doc(SC)
     assert [p.language for p in statements(d, 1)] == ["en", "es"]
     switch = procedure(d, "language")[0]

@@ -469,3 +469,23 @@ def test_letters_cited_or_listed_do_not_make_a_letter(text):
     from bot.parse.letter import looks_like as looks_like_letter
 
     assert not looks_like_letter(text)
+
+
+def test_briefers_invited_in_a_list_get_their_affiliation():
+    d = parse_record("The meeting was called to order at 10 a.m.\n\n"
+                     "The President: In accordance with rule 39 of the Council's provisional rules of procedure, I invite the "
+                     "following briefers to participate in this meeting: Ms. Rosemary DiCarlo, Under-Secretary-General for "
+                     "Political and Peacebuilding Affairs; and Mr. Kwame Asante, Executive Director of the Lake Region "
+                     "Authority.\n\nMs. DiCarlo: Thank you.\n\nMr. Asante: Thank you.\n")
+    assert [(s.name, s.affiliation, s.country) for s in d.speakers[1:]] == [
+        ("Ms. DiCarlo", "Under-Secretary-General for Political and Peacebuilding Affairs", "Political and Peacebuilding Affairs"),
+        ("Mr. Asante", "Executive Director of the Lake Region Authority", "Lake Region Authority")]
+
+
+def test_a_record_of_the_1990s_in_capitals_with_interpretation_tags():
+    d = parse_record("The meeting was called to order at 3.15 p.m.\n\n"
+                     "The PRESIDENT (interpretation from French): I call on the representative of Japan.\n\n"
+                     "Mr. OWADA (Japan): Thank you, Mr. President.\n\n"
+                     "The PRESIDENT (interpretation from French): I thank him.\n\nThe meeting rose at 4.05 p.m.\n")
+    assert turns(d) == [("PRESIDENT", None, "fr"), ("Mr. OWADA", "Japan", "en"), ("PRESIDENT", None, "fr")]
+    assert (d.facts["opened"], d.facts["closed"]) == ("15:15", "16:05")

@@ -310,8 +310,11 @@ EN = RecordCues(
         "President": "chair", "Acting President": "chair", "Temporary President": "chair", "Chair": "chair",
         "Acting Chair": "chair", "Chairman": "chair", "Chairperson": "chair",
         "Secretary-General": "briefer", "Deputy Secretary-General": "briefer",
+        # Records of the 1990s print roles (and names) in capitals: "The PRESIDENT (interpretation from French):".
+        "PRESIDENT": "chair", "ACTING PRESIDENT": "chair", "TEMPORARY PRESIDENT": "chair", "CHAIRMAN": "chair",
+        "SECRETARY-GENERAL": "briefer",
     },
-    acting_roles=("Acting President", "Acting Chair"),
+    acting_roles=("Acting President", "Acting Chair", "ACTING PRESIDENT"),
     chair_word=r"\b(?:President|Chair(?:person|man)?)\b",
     own_country=("national", "my country"),
     honorifics=("His Royal Highness", "Her Royal Highness", "His Excellency", "Her Excellency", "His Highness",
@@ -407,7 +410,7 @@ EN = RecordCues(
     meeting_name="{n}{ord} {plenary}meeting",
     plenary_word="plenary ",
     hints=("(spoke in", "(interpretation from", "The President", "The Acting President", "The Temporary President",
-           "The Chair", "The Secretary-General", "The meeting was called to order", "The meeting rose"),
+           "The Chair", "The Secretary-General", "The meeting was called to order", "The meeting rose", "The PRESIDENT"),
     triggers=(r":|\((?:spoke|interpretation)|\d\s*(?:a\.m\.|p\.m\.|noon)|capacity|resume|[Aa]genda|rule\s+3[79]|invitation"
               r"|vote|adopted|decided|[Tt]he\s+meeting"),
     clock_hint="meeting",
@@ -421,12 +424,14 @@ EN = RecordCues(
     joiner=" ",
     unknown_tag="{name}",
     example="The President (spoke in Russian):",
-    president_roles=("President",),
+    president_roles=("President", "PRESIDENT"),
     label_lines=5,
     colons=":",
     role_person=r"{invitation}\s+(?:the\s+)?{role},?\s+(?P<full>(?:{hon})\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})",
-    briefer=r"{welcome}\s+(?:{hon})\s*(?:[A-Z][\w'’.-]*\s+){0,3}{surname},\s+(?P<affil>(?:{org_titles})[^,;:]{3,160}?),"
-            r"\s+(?:to|who|and)\b",
+    # "I invite Ms. Maria Sosa, Special Representative of …, to participate", or in a list: "I invite the
+    # following briefers to participate in this meeting: Ms. Rosemary DiCarlo, Under-Secretary-General for …; and …".
+    briefer=r"(?:{welcome}\s+|[:;]\s+(?:and\s+)?)(?:{hon})\s*(?:[A-Z][\w'’.-]*\s+){0,3}{surname},\s+"
+            r"(?P<affil>(?:{org_titles})[^,;:]{3,160}?)(?:,\s+(?:to|who|and)\b|;|\.(?:\s|$))",
 )
 
 

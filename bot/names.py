@@ -147,6 +147,23 @@ def entities(kind: str | None = None) -> list[Entity]:
     return [e for e in _tables().entities.values() if kind is None or e.kind == kind]
 
 
+@lru_cache(maxsize=1024)
+def longer_names(name: str, eid: str) -> tuple[str, ...]:
+    """Names of other entities that contain ``name`` (白俄罗斯 contains 俄罗斯; "Guinea-Bissau"
+    contains "Guinea"), folded: where a text has ``name`` only inside them, it means another."""
+    k = fold(name)
+    return tuple(sorted({fold(n) for e in entities() if e.id != eid for n in names_of(e)
+                         if k in fold(n) and fold(n) != k}, key=len, reverse=True))
+
+
+def mentions(text: str, name: str, eid: str) -> bool:
+    """Does the folded ``text`` name the entity ``eid`` by ``name`` outside other entities' names?"""
+    k = fold(name)
+    for longer in longer_names(name, eid):
+        text = text.replace(longer, "")
+    return k in text
+
+
 def entity(eid: str) -> Entity | None:
     """The entity with this id ("RUS", "org:csto"), or None."""
     return _tables().entities.get(eid)

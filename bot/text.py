@@ -104,6 +104,11 @@ def _fold_char(ch: str) -> str:
     return unicodedata.normalize("NFKC", ch).lower()
 
 
+def _spaced_word_char(ch: str) -> bool:
+    """A letter or digit of an alphabetic script, which keeps the spaces around its words."""
+    return bool(ch) and ch.isalnum() and ord(ch) < 0x2E80
+
+
 def fold_with_map(text: str) -> tuple[str, list[int]]:
     """Folded search form of ``text`` and, per folded char, its index in ``text``."""
     chars: list[str] = []
@@ -126,7 +131,7 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
         if ch.isspace():
             prev = keep_chars[-1] if keep_chars else ""
             nxt = next((c for c in simplified[j + 1 : n] if not c.isspace()), "")
-            latin_gap = prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum()
+            latin_gap = _spaced_word_char(prev) and _spaced_word_char(nxt)
             if prev and nxt and latin_gap and keep_chars[-1] != " ":
                 keep_chars.append(" ")
                 keep_index.append(index[j])
@@ -145,7 +150,10 @@ class _FoldTable(dict):
 
 
 _FOLD_TABLE = _FoldTable()
-_LATIN_GAP = re.compile(r"(?<=[a-z0-9])\s+(?=[a-z0-9])")
+# Whitespace between two letters or digits of an alphabetic script (Latin with its accents,
+# Greek, Cyrillic, Arabic) separates words; between CJK characters it means nothing.
+_WORD_CHAR = r"[^\W_\u2e80-\U0010ffff]"
+_LATIN_GAP = re.compile(rf"(?<={_WORD_CHAR})\s+(?={_WORD_CHAR})")
 _WHITESPACE = re.compile(r"\s+")
 
 

@@ -16,6 +16,7 @@ highlighted. A Chinese term in the same query is searched as above, in the same 
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -24,6 +25,8 @@ from rapidfuzz.distance import OSA
 
 from bot.grams import query_grams, skip_gram
 from bot.model import KINDS
+from bot.names import country_forms, mentions, names_of
+from bot.names import resolve as resolve_name
 from bot.store import GRAM_COUNT_CAP, Store
 from bot.symbols import undocs_url
 from bot.text import fold, fold_with_map
@@ -120,8 +123,16 @@ def _filters(symbol_doc: str | None, kind: str | None, speaker_ids: list[int] | 
         sql.append(f"p.speaker_id IN ({','.join('?' * len(speaker_ids)) or 'NULL'})")
         params += speaker_ids
     if country:
-        sql.append("p.country LIKE ?")
-        params.append(f"%{country}%")
+        forms = country_forms(country)
+        if forms:
+            # Exact on the country or organisation the text names, in any of its printed forms:
+            # 俄罗斯 is the Russian Federation, never 白俄罗斯.
+            sql.append(f"p.country IN ({','.join('?' * len(forms))})")
+            params += forms
+        else:
+            # Not a known name: a part of the country as printed; % and _ are literal.
+            sql.append("p.country LIKE ? ESCAPE '\\'")
+            params.append("%" + re.sub(r"([%_\\])", r"\\\1", fold(country)) + "%")
     return " AND ".join(sql), params
 
 
@@ -600,7 +611,72 @@ def _to_display(index: list[int], span: tuple[int, int]) -> tuple[int, int]:
     return index[min(span[0], len(index) - 1)], index[min(span[1], len(index)) - 1] + 1
 
 
+_ALIASES = 6  # other names of a country or organisation searched besides the one typed
+# Every UN document names the United Nations: "UN" is searched as the word, not as its names.
+_NOT_ALIASED = frozenset({"org:un"})
+
+
 def search(
+    store: Store,
+    query: str,
+    symbol: str | None = None,
+    kind: str | None = None,
+    speaker: str | None = None,
+    country: str | None = None,
+    limit: int = 5,
+    offset: int = 0,
+    language: str | None = None,
+) -> SearchResult:
+    """Paragraphs matching ``query``, best first. A query that is the name of a country or an
+    organisation also finds its other names, in every language: CSTO finds 集体安全条约组织 and
+    集安组织, Russia 俄罗斯联邦."""
+    filters = {"symbol": symbol, "kind": kind, "speaker": speaker, "country": country, "language": language}
+    forms = _alias_forms(query)
+    if not forms:
+        return _search(store, query, limit=limit, offset=offset, **filters)
+    results = []
+    for form in forms:
+        try:
+            results.append(_search(store, form, limit=offset + limit, offset=0, **filters))
+        except QueryError:
+            continue
+    entity = resolve_name(query)
+    merged: dict[int, Hit] = {}
+    for form, r in zip(forms, results):
+        for h in r.results:
+            # 俄罗斯 inside 白俄罗斯 is Belarus: not a hit for Russia.
+            if _is_name(form, entity) and not mentions(fold(h.text), form, entity.id):
+                continue
+            if h.paragraph_id not in merged or h.score > merged[h.paragraph_id].score:
+                merged[h.paragraph_id] = h
+    hits = sorted(merged.values(), key=lambda h: (-h.score, len(h.text), h.paragraph_id))
+    fetched_all = all(r.total <= offset + limit for r in results)
+    total = len(merged) if fetched_all else sum(r.total for r in results)
+    return SearchResult(query=query, total=total, results=hits[offset:offset + limit], offset=offset, limit=limit)
+
+
+def _is_name(form: str, entity) -> bool:
+    return fold(form) in {fold(n) for n in names_of(entity)}
+
+
+def _alias_forms(query: str) -> list[str]:
+    """The query and the other names of the country or organisation it names exactly, or []."""
+    entity = resolve_name(query)
+    if entity is None or entity.id in _NOT_ALIASED:
+        return []
+    forms = [query]
+    seen = {fold(query)}
+    for name in names_of(entity):
+        key = fold(name)
+        if key not in seen and len(key) >= 2:
+            seen.add(key)
+            forms.append(name)
+        if len(forms) > _ALIASES:
+            break
+    return forms
+
+
+def _search(
     store: Store,
     query: str,
     symbol: str | None = None,
@@ -634,7 +710,7 @@ def search(
 
     allowed = _speaker_paragraphs(store, speaker_ids) if speaker_ids is not None and doc_id is None else None
     selective = doc_id is not None or (allowed is not None and len(allowed) <= SELECTIVE_ROWS)
-    searcher = Searcher(store, *_filters(doc_id, kind, speaker_ids, country and fold(country), language),
+    searcher = Searcher(store, *_filters(doc_id, kind, speaker_ids, country, language),
                         selective=selective, allowed=allowed if not selective else None)
     words = word_query(store, terms)
     if words is not None:

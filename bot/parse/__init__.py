@@ -32,8 +32,9 @@ __all__ = ["Citation", "ParseError", "citations", "detect_kind", "doc_id_for", "
 
 
 # Raised whenever the grammars read the same file differently: a corpus parsed by an older
-# version is re-read from its files by the next ingest. 2: cue tables, plain documents, pages.
-PARSER_VERSION = 2
+# version is re-read from its files by the next ingest. 2: cue tables, plain documents, pages;
+# 3: English grammars, word tokens for Latin-script text, spaces kept between accented and Cyrillic words.
+PARSER_VERSION = 3
 
 # The organ a symbol's first segment names, for a document whose text does not say it.
 _BODIES = {"S": "安全理事会", "A": "大会", "E": "经济及社会理事会"}

@@ -1,0 +1,30 @@
+"""Names people use, in search: a country or organisation is found by any of its names in any
+language, and the country filter is exact on the entity it names."""
+
+from bot.answers.search import search
+
+
+def test_an_acronym_finds_the_chinese_paragraphs_by_their_names(seeded_db):
+    texts = [h.text for h in search(seeded_db, "CSTO", limit=50).results]
+    assert any("集体安全条约组织" in t for t in texts) and any("集安组织" in t for t in texts)
+
+
+def test_russia_finds_the_russian_federation_never_belarus_alone(seeded_db):
+    hits = search(seeded_db, "Russia", limit=50).results
+    assert hits and all("俄罗斯联邦" in h.text or "俄罗斯" in h.text.replace("白俄罗斯", "") for h in hits)
+
+
+def test_a_name_that_is_not_a_country_searches_as_typed(seeded_db):
+    assert search(seeded_db, "多功能机构").results[0].label == "PP7"
+
+
+def test_the_country_filter_is_exact_on_the_entity(seeded_db):
+    ru = search(seeded_db, "集体安全条约组织", country="俄罗斯", limit=50).results
+    assert ru and {h.country for h in ru} == {"俄罗斯联邦"}
+    by = search(seeded_db, "集体安全条约组织", country="Belarus", limit=50).results
+    assert by and {h.country for h in by} == {"白俄罗斯"}
+
+
+def test_the_country_filter_takes_percent_and_underscore_literally(seeded_db):
+    assert search(seeded_db, "集体安全条约组织", country="%").results == []
+    assert search(seeded_db, "集体安全条约组织", country="_").results == []

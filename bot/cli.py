@@ -166,23 +166,31 @@ def _refuse(message: str) -> None:
 @click.option("--kind", type=click.Choice(KINDS), default=None)
 @click.option("--speaker", default=None, help="Only paragraphs spoken by this speaker (name or role).")
 @click.option("--country", default=None, help="Only paragraphs spoken for this country.")
-@click.option("--lang", "language", default=None, help="Only documents in this language (zh, en, fr…).")
+@click.option("--lang", "language", type=click.Choice(LANGUAGES), default=None,
+              help="Only documents in this language.")
+@click.option("--parallel", type=click.Choice(LANGUAGES), default=None,
+              help="Show each hit's paragraph in this language's version too, where held.")
 @click.option("--limit", type=click.IntRange(1, 50), default=5, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0)
 @db_option
 @json_option
 def search_cmd(query: str, symbol: str | None, kind: str | None, speaker: str | None, country: str | None,
-               language: str | None, limit: int, offset: int, db: str | None, as_json: bool) -> None:
+               language: str | None, parallel: str | None, limit: int, offset: int, db: str | None,
+               as_json: bool) -> None:
     """Fuzzy search for excerpts (typos, Traditional characters and word order forgiven)."""
+    from bot.answers.parallel import attach
     from bot.answers.search import QueryError, search
     from bot.render.text import render_search
 
+    store = open_store(db)
     try:
-        result = search(open_store(db), query, symbol=symbol, kind=kind, speaker=speaker, country=country,
-                        limit=limit, offset=offset, language=language)
+        result = search(store, query, symbol=symbol, kind=kind, speaker=speaker, country=country,
+                        limit=limit, offset=offset, language=language).as_json()
     except QueryError as exc:
         _refuse(str(exc))
-    _finish(result.as_json(), as_json, render_search, bool(result.results))
+    if parallel:
+        attach(store, result, parallel)
+    _finish(result, as_json, render_search, bool(result["results"]))
 
 
 @main.command("doc")

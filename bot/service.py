@@ -17,6 +17,7 @@ from bot.answers.complete import Choice, Completer
 from bot.answers.corpus import corpus_stats
 from bot.answers.digest import digest
 from bot.answers.lookup import lookup
+from bot.answers.parallel import attach, languages_held
 from bot.answers.quote import quote
 from bot.answers.read import read
 from bot.answers.search import search
@@ -57,16 +58,22 @@ class Plenary:
         gc.collect()
         gc.freeze()
 
-    def search(self, query: str, **filters: Any) -> dict[str, Any]:
-        return search(self.store, query, **filters).as_json()
+    def search(self, query: str, parallel: str | None = None, **filters: Any) -> dict[str, Any]:
+        result = search(self.store, query, **filters).as_json()
+        return attach(self.store, result, parallel) if parallel else result
 
-    def saved_search(self, key: str, offset: int) -> dict[str, Any] | None:
+    def saved_search(self, key: str, offset: int, parallel: str | None = None) -> dict[str, Any] | None:
+        """A saved search's page; with ``parallel``, each hit's paragraph in that language too."""
         params = self.store.load_query(key)
         if params is None:
             return None
         result = search(self.store, **params, offset=offset).as_json()
         result["key"] = key
-        return result
+        return attach(self.store, result, parallel) if parallel else result
+
+    def languages(self) -> list[str]:
+        """The languages the corpus holds versions in."""
+        return languages_held(self.store)
 
     def save_search(self, params: dict[str, Any]) -> str:
         return self.store.save_query(params)

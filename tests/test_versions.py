@@ -109,3 +109,28 @@ def test_a_record_paragraph_aligns_by_turn_and_place_in_the_turn(records):
     other = counterpart(records, zh["id"], "en")
     assert other["found"]
     assert records.one("SELECT turn FROM paragraphs WHERE id = ?", [other["id"]])["turn"] == zh["turn"]
+
+
+def test_search_shows_each_hits_paragraph_in_another_version(store):
+    from bot.answers.parallel import attach
+    from bot.answers.search import search
+
+    result = attach(store, search(store, "湖区支助团").as_json(), "en")
+    first = result["results"][0]
+    assert first["version"] == "zh" and first["parallel"]["found"]
+    assert first["parallel"]["label"] == first["label"] and "UNISMIL" in first["parallel"]["text"]
+
+
+def test_plenary_search_parallel_on_the_command_line(store):
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    r = CliRunner().invoke(main, ["search", "湖区支助团", "--parallel", "en", "--db", str(store.path), "--limit", "1"])
+    assert r.exit_code == 0 and "[en] OP" in r.output and "UNISMIL" in r.output
+
+
+def test_stats_count_versions_per_language(store):
+    from bot.answers.corpus import corpus_stats
+
+    assert corpus_stats(store)["totals"]["languages"] == {"zh": 6, "en": 2}

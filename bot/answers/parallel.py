@@ -63,3 +63,18 @@ def counterpart(store: Store, paragraph_id: int, language: str) -> dict[str, Any
         return {"language": language, "found": False, "mismatch": mismatch}
     return {"language": language, "found": True, "id": found["id"], "label": found["label"], "text": found["text"],
             "page": found["page"], "url": undocs_url(p["symbol"], found["page"], lang=language), "mismatch": mismatch}
+
+
+def attach(store: Store, result: dict[str, Any], language: str) -> dict[str, Any]:
+    """A search answer (as JSON) with each hit's paragraph in ``language`` beside it, where the
+    corpus holds that version: ``hit["parallel"]``."""
+    result["parallel_language"] = language
+    for hit in result["results"]:
+        hit["parallel"] = counterpart(store, hit["paragraph_id"], language)
+    return result
+
+
+def languages_held(store: Store) -> list[str]:
+    """The languages the corpus holds versions in, in the UN's order."""
+    held = {r["language"] for r in store.query("SELECT DISTINCT language FROM documents WHERE language IS NOT NULL")}
+    return [lang for lang in LANGUAGES if lang in held]

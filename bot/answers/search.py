@@ -81,6 +81,7 @@ class Hit:
     match: tuple[int, int]  # the (first) match's span in text
     url: str  # opens the page the paragraph is on, when the source had pages
     page: int | None = None
+    version: str | None = None  # the language of the document's version the hit is in
     matches: list[tuple[int, int]] = field(default_factory=list)  # every highlighted span in text
 
     def as_json(self) -> dict[str, Any]:
@@ -781,7 +782,8 @@ def _rank(store: Store, terms: list[str], ids: set[int], offset: int = 0, limit:
 def _hit_rows(store: Store, ids: list[int]) -> dict[int, dict[str, Any]]:
     return {r["id"]: r for r in store.query(
         f"""SELECT p.id, p.doc_id, p.label, p.section, p.text, p.search, p.language, p.country, p.page,
-                   d.symbol, d.title, d.kind, d.date, s.name AS speaker, s.country AS speaker_country
+                   d.symbol, d.title, d.kind, d.date, d.language AS doc_language, s.name AS speaker,
+                   s.country AS speaker_country
             FROM paragraphs p JOIN documents d ON d.doc_id = p.doc_id
             LEFT JOIN speakers s ON s.id = p.speaker_id WHERE p.id IN ({",".join("?" * len(ids))})""",
         ids,
@@ -794,5 +796,6 @@ def _hit(r: dict[str, Any], excerpt_text: str, score: float, spans: list[tuple[i
         label=r["label"], section=r["section"], text=r["text"], excerpt=excerpt_text,
         score=score, speaker=r["speaker"], country=r["country"] or r["speaker_country"],
         language=r["language"], paragraph_id=r["id"], match=spans[0],
-        url=undocs_url(r["symbol"], r["page"]) if r["symbol"] else "", page=r["page"], matches=spans,
+        url=undocs_url(r["symbol"], r["page"], lang=r["doc_language"]) if r["symbol"] else "", page=r["page"],
+        matches=spans, version=r["doc_language"],
     )

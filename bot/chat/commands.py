@@ -33,7 +33,15 @@ from bot.chat.embeds import (
     summary_pages,
 )
 from bot.chat.limits import CHOICE_NAME, CHOICES, clip
-from bot.chat.views import NONE, TimedView, quote_view, read_view, search_view, summary_view
+from bot.chat.views import (
+    NONE,
+    TimedView,
+    flip_language,
+    quote_view,
+    read_view,
+    search_view,
+    summary_view,
+)
 from bot.config import SettingError
 from bot.render import labels as L
 from bot.render.labels import lang_of, refusal, t
@@ -52,6 +60,11 @@ _CODE = re.compile(r"```.*?```|`[^`]*`", re.DOTALL)
 
 def _lang(interaction: discord.Interaction) -> str:
     return lang_of(str(interaction.locale))
+
+
+# The six languages as a /search option offers them (names in their own language).
+LANGUAGE_CHOICES = (("ar", "العربية"), ("zh", "中文"), ("en", "English"), ("fr", "Français"), ("ru", "Русский"),
+                    ("es", "Español"))
 
 
 def _version(interaction: discord.Interaction) -> str:
@@ -128,21 +141,24 @@ class Plenary(commands.Cog):
     @app_commands.command(name="search", description=_("Search UN documents for an excerpt (typos forgiven)"))
     @app_commands.describe(query=_("Words or a phrase, in Simplified or Traditional Chinese"),
                            document=_("Only this document (symbol)"), speaker=_("Only this speaker"),
-                           country=_("Only statements for this country"))
+                           country=_("Only statements for this country"),
+                           language=_("Only documents in this language"))
+    @app_commands.choices(language=[app_commands.Choice(name=name, value=code) for code, name in LANGUAGE_CHOICES])
     @heavy
     async def search(self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 500],
-                     document: str | None = None, speaker: str | None = None, country: str | None = None) -> None:
+                     document: str | None = None, speaker: str | None = None, country: str | None = None,
+                     language: str | None = None) -> None:
         lang = _lang(interaction)
-        params = {"query": query, "symbol": document, "speaker": speaker, "country": country}
+        params = {"query": query, "symbol": document, "speaker": speaker, "country": country, "language": language}
         params = {k: v for k, v in params.items() if v}
 
-        def work() -> tuple[str, dict[str, Any]]:
+        def work() -> tuple[str, dict[str, Any], list[str]]:
             key = self.bot.plenary.save_search(params)
-            return key, self.bot.plenary.saved_search(key, 0)
+            return key, self.bot.plenary.saved_search(key, 0), self.bot.plenary.languages()
 
-        key, result = await self.answer(interaction, work)
+        key, result, held = await self.answer(interaction, work)
         await self.send(interaction, embeds=[search_embed(result, lang)],
-                        view=search_view(result, key, interaction.user.id, lang))
+                        view=search_view(result, key, interaction.user.id, lang, flip_language(lang, held, result)))
 
     @app_commands.command(name="doc", description=_("Look up a UN document by its symbol"))
     @app_commands.describe(symbol=_("A symbol in any form: A/RES/75/276, 75/276, 第75/276号决议"))

@@ -60,6 +60,13 @@ def search_embed(result: dict[str, Any], lang: str) -> discord.Embed:
     e = _embed(t(lang, "search_title", query=clip(result["query"], 200)))
     lines = []
     for i, h in enumerate(result["results"], start=first):
+        par = h.get("parallel")
+        if par and par["found"]:
+            # The language button's view: the hit's paragraph in the other version.
+            other = "" if par["label"] == h["label"] else f" {md(par['label'])}"
+            link = f"[{md(_cite(h))} · {par['language']}{other}]({par['url']})"
+            lines.append(f"**{i}.** {link}\n> {md(clip(par['text'], 700))}")
+            continue
         link = f"[{md(_cite(h))}]({h['url']})" if h.get("url") else md(_cite(h))
         lines.append(f"**{i}.** {link}\n> {clip(md_excerpt(h['excerpt']), 700)}")
     e.description = "\n\n".join(lines)

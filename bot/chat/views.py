@@ -81,19 +81,69 @@ class SearchPage(discord.ui.DynamicItem[discord.ui.Button],
         if result is None:
             await _say(interaction, "expired")
             return
-        view = search_view(result, self.key, self.owner, lang)
+        held = await bot.call(bot.plenary.languages)
+        view = search_view(result, self.key, self.owner, lang, flip_language(lang, held, result))
         await interaction.response.edit_message(embed=search_embed(result, lang), view=view, allowed_mentions=NONE)
         view.message = interaction.message
 
 
-def search_view(result: dict[str, Any], key: str, owner: int, lang: str) -> TimedView | None:
+def search_view(result: dict[str, Any], key: str, owner: int, lang: str, flip: str | None = None) -> TimedView | None:
+    """Paging buttons, and a button that flips the hits into the ``flip`` language's version
+    (or back, when they are shown flipped)."""
     offset, limit, total = result["offset"], result["limit"], result["total"]
-    if total <= limit:
+    shown = result.get("parallel_language")
+    if total <= limit and not flip and not shown:
         return None
     view = TimedView()
-    view.add_item(SearchPage("p", key, max(0, offset - limit), owner, t(lang, "previous"), disabled=offset == 0))
-    view.add_item(SearchPage("n", key, offset + limit, owner, t(lang, "next"), disabled=offset + limit >= total))
+    if total > limit:
+        view.add_item(SearchPage("p", key, max(0, offset - limit), owner, t(lang, "previous"), disabled=offset == 0))
+        view.add_item(SearchPage("n", key, offset + limit, owner, t(lang, "next"), disabled=offset + limit >= total))
+    if shown:
+        view.add_item(SearchLanguage(key, offset, owner, "xx", t(lang, "show_original")))
+    elif flip:
+        view.add_item(SearchLanguage(key, offset, owner, flip, t(lang, f"in_{flip}")))
     return view
+
+
+class SearchLanguage(discord.ui.DynamicItem[discord.ui.Button],
+                     template=r"pl:sl:(?P<key>[0-9a-f]{12}):(?P<offset>\d+):(?P<owner>\d+):(?P<to>[a-z]{2})"):
+    """Flip a search page's hits between their language and another version's ("xx": back)."""
+
+    def __init__(self, key: str, offset: int, owner: int, to: str, label: str = ""):
+        super().__init__(discord.ui.Button(label=label or to, style=discord.ButtonStyle.primary,
+                                           custom_id=f"pl:sl:{key}:{offset}:{owner}:{to}"))
+        self.key, self.offset, self.owner, self.to = key, offset, owner, to
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
+                             match: re.Match[str], /) -> SearchLanguage:
+        return cls(match["key"], int(match["offset"]), int(match["owner"]), match["to"], item.label or "")
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        if await _not_owner(interaction, self.owner):
+            return
+        lang = _lang(interaction)
+        bot = _bot(interaction)
+        parallel = None if self.to == "xx" else self.to
+        result = await bot.call(bot.plenary.saved_search, self.key, self.offset, parallel)
+        if result is None:
+            await _say(interaction, "expired")
+            return
+        flip = flip_language(lang, await bot.call(bot.plenary.languages), result)
+        view = search_view(result, self.key, self.owner, lang, flip)
+        await interaction.response.edit_message(embed=search_embed(result, lang), view=view, allowed_mentions=NONE)
+        if view:
+            view.message = interaction.message
+
+
+def flip_language(lang: str, held: list[str], result: dict[str, Any] | None = None) -> str | None:
+    """The version a reader may flip hits into: the reader's own (Chinese for zh readers,
+    English for the others) when the hits are in another, else the other of the two; only when
+    the corpus holds more than one language."""
+    own = "zh" if lang == "zh" else "en"
+    versions = {h.get("version") for h in (result or {}).get("results", [])}
+    target = own if versions != {own} else ("en" if own == "zh" else "zh")
+    return target if len(held) > 1 and target in held else None
 
 
 class SummaryPage(discord.ui.DynamicItem[discord.ui.Button],
@@ -207,4 +257,4 @@ def read_view(pages: int, page: int, owner: int, key: str, lang: str) -> TimedVi
     return view
 
 
-DYNAMIC_ITEMS = (SearchPage, SummaryPage, AnotherQuote, ReadPage)
+DYNAMIC_ITEMS = (SearchPage, SearchLanguage, SummaryPage, AnotherQuote, ReadPage)

@@ -801,9 +801,8 @@ class RecordGrammar:
         # Cheap tests before the real ones: could a text hold any cue at all?
         # (A label has a colon; a language tag says 发言 or 译自; brackets alone are everywhere.)
         self._trigger = re.compile(spaced(c.triggers.replace("{num}", c.numerals)))
-        # Every cue but a label (a label is tried only where a colon is: see ``label_at``).
-        self._cue = re.compile("|".join(f"(?:{_nameless(p.pattern)})" for p in (
-            *self.clocks_full, self.agenda_notes, self.language_switch, self.procedure)))
+        self.any_cue = re.compile("|".join(f"(?:{_nameless(p.pattern)})" for p in (
+            *self.clocks_full, self.agenda_notes, self.language_switch, self.procedure, self.header)))
         self.colons = c.colons
 
 
@@ -929,15 +928,13 @@ class RecordGrammar:
         return not self.hints or (not mostly_han(text) and any(text.find(h, 0, HINT_SPAN) >= 0 for h in self.hints))
 
     def label_at(self, text: str) -> re.Match[str] | None:
-        """The speaker label ``text`` opens with (the regex runs only where a colon could end one)."""
+        """The speaker label ``text`` opens with; the regex runs only where a colon could end one
+        (detection reads every line of every file; the parser, one paragraph at a time, matches
+        directly: the test costs more than it saves there)."""
         for colon in self.colons:
             if text.find(colon, 0, LABEL_SPAN) >= 0:
                 return self.header.match(text)
         return None
-
-    def any_cue(self, text: str) -> bool:
-        """Does ``text`` open with a cue: a clock, agenda or procedure line, a tag, a label?"""
-        return bool(self._cue.match(text) or self.label_at(text))
 
     def may_split(self, key: str) -> bool:
         """Cheap test: could this text hold a cue worth splitting at?"""

@@ -202,7 +202,7 @@ def _cut_name(prev: Block, b: Block, g: RecordGrammar, column: Callable[[], tupl
     """Where in ``prev`` the label that ``b`` ends begins, when a wrap cut its name: the line
     before ``b``, as wide as the column (in print or in characters), runs on into it."""
     last = prev.lines[-1].text
-    if not last or last[-1] in _CLOSES or b.lines[0].no != prev.lines[-1].no + 1 or not g.label_at(b.text):
+    if not last or last[-1] in _CLOSES or b.lines[0].no != prev.lines[-1].no + 1 or not g.header.match(b.text):
         return None
     if display_width(last) < column()[0] - 2.5 and len(last) < column()[1] - 1:
         return None
@@ -231,7 +231,7 @@ class _Reader:
     # -- where running text splits ------------------------------------------------------
 
     def _chair_speaking(self, s: _Seg) -> bool:
-        if m := self.g.label_at(s.text):
+        if m := self.g.header.match(s.text):
             return self.g.capacity_of_role(m.group("role") and self.g.role_name(m.group("role"))) == "chair"
         if self.turn is None:
             return False
@@ -393,10 +393,10 @@ class _Reader:
             doc.facts.setdefault("front_notes", []).append(t)
             return
         label = f"¶{len(doc.paragraphs) + 1}"
-        if self.turn is not None and not self.vote_list and not g.any_cue(t):
+        if self.turn is not None and not self.vote_list and not g.any_cue.match(t):
             self._statement(Paragraph("statement", label, t, s.line, turn=self.turn))
             return
-        if m := g.label_at(t):
+        if m := g.header.match(t):
             self.vote_list = False
             self._turn(s, m)
             if rest := t[m.end():].strip():

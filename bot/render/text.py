@@ -10,9 +10,9 @@ from bot.render.labels import t
 
 
 def render_stats(result: dict[str, Any], lang: str = "en") -> str:
-    lines = [f"{'symbol':<24} {'kind':<11} {'paras':>5}  title"]
+    lines = [f"{'symbol':<24} {'lang':<4} {'kind':<11} {'paras':>5}  title"]
     for d in result["documents"]:
-        lines.append(f"{d['symbol']:<24} {L.kind(lang, d['kind']) if lang == 'zh' else d['kind']:<11} "
+        lines.append(f"{d['symbol']:<24} {d.get('language') or '':<4} {L.kind(lang, d['kind']) if lang == 'zh' else d['kind']:<11} "
                      f"{d['paragraphs']:>5}  {d['title']}")
     tot = result["totals"]
     lines.append("")
@@ -25,6 +25,9 @@ def render_stats(result: dict[str, Any], lang: str = "en") -> str:
             f"{tot['documents']} documents, {tot['paragraphs']} paragraphs, {tot['speakers']} speakers, "
             f"{tot['turns']} turns, {tot['footnotes']} footnotes, {tot['citations']} citations"
             + (f"; last ingest {tot['last_ingest']}" if tot["last_ingest"] else ""))
+    if len(tot.get("languages", {})) > 1:
+        lines.append(("语文文本：" if lang == "zh" else "versions by language: ")
+                     + ", ".join(f"{code} {n}" for code, n in tot["languages"].items()))
     return "\n".join(lines)
 
 
@@ -43,6 +46,8 @@ def render_search(result: dict[str, Any], lang: str = "en") -> str:
                last=first + len(result["results"]) - 1)]
     for i, h in enumerate(result["results"], start=first):
         lines += ["", f"{i}. {_where(h)}  [{h['score']:.0f}]", f"   {h['excerpt']}"]
+        if (par := h.get("parallel")) and par["found"]:
+            lines.append(f"   [{par['language']}] {par['label']}: {par['text']}")
     return "\n".join(lines)
 
 

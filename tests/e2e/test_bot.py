@@ -183,6 +183,28 @@ async def test_doc_answers_a_paragraph_reference_with_its_parallel(fake_discord,
         assert "[zh] **OP3** 请秘书长每 90 天向安理会报告" in text and "← OP2(c) · OP4 →" in text
 
 
+async def test_the_language_button_flips_hits_between_versions(fake_discord, bilingual_db):
+    async with running(fake_discord, bilingual_db):
+        h = await fake_discord.invoke_slash("search", {"query": "湖区支助团"}, locale="en-US", user=fake_discord.user)
+        msg = await h.final_message()
+        assert "湖区支助团" in text_of(msg)
+        button = next(c for row in msg["components"] for c in row["components"] if c["custom_id"].startswith("pl:sl:"))
+        assert button["label"] == "In English"
+        flipped = await (await fake_discord.click(msg, button["custom_id"], user=fake_discord.user)).response()
+        text = embeds_of(flipped)[0]["description"]
+        assert "UNISMIL" in text and "湖区支助团" not in text and "OP2 · en]" in text
+        back = next(c for row in flipped["data"]["components"] for c in row["components"]
+                    if c["custom_id"].startswith("pl:sl:"))
+        assert back["label"] == "As published" and back["custom_id"].endswith(":xx")
+
+
+async def test_search_takes_a_language(fake_discord, bilingual_db):
+    async with running(fake_discord, bilingual_db):
+        h = await fake_discord.invoke_slash("search", {"query": "Lakes region", "language": "en"}, locale="en-US")
+        text = embeds_of(await h.final_message())[0]["description"]
+        assert "Lakes" in text and "湖区" not in text
+
+
 async def test_summary_of_a_meeting_is_paginated(fake_discord, db_path):
     async with running(fake_discord, db_path):
         msg = await (await fake_discord.invoke_slash("summary", {"symbol": "S/PV.8967"}, user=fake_discord.user)).final_message()

@@ -29,9 +29,11 @@ _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _MD_CHARS = re.compile(r"[\[*\\#]")
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
-_LATIN_WORD_END = re.compile(r"[A-Za-z0-9]$")
-_LATIN_WORD_START = re.compile(r"^[A-Za-z0-9(]")
-_LATIN_PUNCT_END = re.compile(r"[A-Za-z0-9][,;:.!?)\]'\"’”%]$")
+# A letter or digit of an alphabetic script (Latin with accents, Greek, Cyrillic, Arabic), not CJK.
+_ALPHA = r"[^\W_\u2e80-\U0010ffff]"
+_LATIN_WORD_END = re.compile(rf"{_ALPHA}$")
+_LATIN_WORD_START = re.compile(rf"^(?:{_ALPHA}|\()")
+_LATIN_PUNCT_END = re.compile(rf"(?:{_ALPHA}|\))[,;:.!?)\]'\"’”%]$")
 
 
 @lru_cache(maxsize=1)

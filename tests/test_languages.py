@@ -112,9 +112,6 @@ def test_spanish_record_front_page_and_speakers(doc):
     assert [s.country for s in d.speakers][2:] == ["China", "Ecuador", "Mozambique", "Emiratos Árabes Unidos"]
 
 
-@pytest.mark.xfail(strict=True, reason="bot.text.join_wrapped keeps the space between wrapped words only when both "
-                   "are ASCII: 'sécurité' / 'internationales' become 'sécuritéinternationales' (fixtures are wrapped "
-                   "around it for now)")
 def test_wrapped_lines_keep_the_space_between_words_of_any_alphabet():
     from bot.text import join_wrapped
 

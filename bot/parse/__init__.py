@@ -40,15 +40,18 @@ PARSER_VERSION = 3
 _BODIES = {"S": "安全理事会", "A": "大会", "E": "经济及社会理事会"}
 
 
+_RESOLUTION_HEAD = 1500  # lines: a resolution's opener stands within them (after a long header or chrome)
+
+
 def detect_kind(text: str) -> str | None:
-    lines = [strip_markdown(ln).strip() for ln in text.splitlines()]
     if looks_like_statement(text):
         return "statement"
     if looks_like_record(text):
         return "record"
     if looks_like_letter(text):
         return "letter"
-    if looks_like_resolution(lines):
+    head = text.replace("\f", "\n").split("\n", _RESOLUTION_HEAD)[:_RESOLUTION_HEAD]
+    if looks_like_resolution([strip_markdown(ln).strip() for ln in head]):
         return "resolution"
     return None
 

@@ -83,6 +83,8 @@ def grammar_for(text: str) -> RecordGrammar:
 
 # -- detection --------------------------------------------------------------------------
 
+_LINE_BREAK = re.compile(r"[\n\f]")  # a line ends at a newline or where a page ends
+
 
 def looks_like(text: str, g: RecordGrammar | None = None) -> bool:
     """Is this a verbatim record? Two speaker labels near the top, or one (or one cut by a
@@ -90,7 +92,7 @@ def looks_like(text: str, g: RecordGrammar | None = None) -> bool:
     record run together on one line is known too. Without a grammar, in any language."""
     if g is None:
         return any(looks_like(text, gr) for gr in grammars_for(text))
-    head = [k for k in (strip_markdown(raw).strip() for raw in text.split("\n", 400)[:400]) if k]
+    head = [k for k in (strip_markdown(raw).strip() for raw in _LINE_BREAK.split(text, 400)[:400]) if k]
     labels = cut = 0
     for k in head:
         if g.label_at(k):

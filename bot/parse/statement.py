@@ -121,7 +121,7 @@ def looks_like(text: str) -> bool:
 def _head(text: str) -> list[str]:
     head = []
     # Only the first lines matter: split no more of a long text than them.
-    for raw in text.split("\n", 4 * _HEAD_LINES)[: 4 * _HEAD_LINES]:
+    for raw in re.split(r"[\n\f]", text, maxsplit=4 * _HEAD_LINES)[: 4 * _HEAD_LINES]:
         t = strip_markdown(raw).strip()
         if t:
             head.append(t)

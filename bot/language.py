@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.text import _t2s
 
-SAMPLE = 20_000  # characters looked at: enough to decide, cheap on a big file
+SAMPLE = 5_000  # characters looked at: enough to decide (measured: 0.46 ms a file at 20,000)
 HAN_SAMPLE = 4_000  # of which, for Simplified versus Traditional
 
 _SCRIPTS = {

@@ -105,9 +105,18 @@ def looks_like(text: str, g: RecordGrammar | None = None) -> bool:
             return True
     if max(labels, cut) < 1:
         # A wrap may have cut the only label inside its name ("…拉米雷斯先" / "生（墨西哥）：").
+        # Costly over every line, and useless without a clock line: that is looked for first.
+        if not _clock_line(text, g):
+            return False
         cut = sum(1 for k in range(len(head) - 1) if not g.sentence_end.search(head[k][-1:])
                   and any(g.header.match(g.join_lines(head[k : k + n])) for n in range(2, g.cues.label_lines + 1)))
-    if max(labels, cut) < 1:
+        return cut >= 1
+    return _clock_line(text, g)
+
+
+def _clock_line(text: str, g: RecordGrammar) -> bool:
+    """Does the text open or close a meeting anywhere ("上午11时05分开会。", "The meeting rose at …")?"""
+    if g.clock_hint not in text:
         return False
     raws = text.splitlines()
     for k, raw in enumerate(raws):

@@ -109,11 +109,13 @@ def source_lines(text: str) -> Iterator[tuple[int, int, str]]:
 
 def read_lines(text: str) -> list[Line]:
     lines = []
-    for no, page, raw in source_lines(text.replace("\u3000", " ")):
+    text = text.replace("\u3000", " ")
+    markdown = has_markdown(text)  # most texts have none at all: no line needs looking at
+    for no, page, raw in source_lines(text):
         raw = raw.rstrip()
         stripped = raw.strip()
         indented = raw[:1] == " " and stripped != ""
-        if not has_markdown(raw):  # most lines: no markdown to strip
+        if not markdown or not has_markdown(raw):  # most lines: no markdown to strip
             lines.append(Line(no, raw, stripped, 0, indented, [], page))
         else:
             lines.append(Line(no, raw, strip_markdown(raw).strip(), heading_level(raw), indented,

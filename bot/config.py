@@ -68,3 +68,43 @@ def cooldown() -> tuple[int, float]:
     if not sep or parsed[0] < 1 or not 0 < parsed[1] <= 86400:
         raise SettingError(f"PLENARY_COOLDOWN must be USES/SECONDS, such as 10/30 (or 0 for none), not {raw!r}")
     return parsed
+
+
+DEFAULT_QUERY_BUDGET = 2.0  # seconds of work per answer in chat and the shell
+DEFAULT_CLI_BUDGET = 60.0  # seconds per one-shot command: generous, a script waits
+DEFAULT_READERS = 4  # threads answering in parallel in the bot, each with its own connection
+
+
+def _seconds(name: str, default: float) -> float | None:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 3600:
+        raise SettingError(f"{name} must be a number of seconds up to 3600 (0 for no limit), not {raw!r}")
+    return value or None
+
+
+def query_budget() -> float | None:
+    """How long one answer may work in chat and the shell before it is refused as too broad
+    (PLENARY_QUERY_BUDGET, seconds, default 2; 0 for no limit)."""
+    return _seconds("PLENARY_QUERY_BUDGET", DEFAULT_QUERY_BUDGET)
+
+
+def cli_budget() -> float | None:
+    """The same for one command of the command line (PLENARY_CLI_BUDGET, default 60; 0 for no limit)."""
+    return _seconds("PLENARY_CLI_BUDGET", DEFAULT_CLI_BUDGET)
+
+
+def readers() -> int:
+    """How many answers the bot works on at once (PLENARY_READERS, default 4), each on its own
+    read-only connection: a slow one does not queue the others."""
+    raw = os.environ.get("PLENARY_READERS", "").strip()
+    if not raw:
+        return DEFAULT_READERS
+    if not raw.isdigit() or not 1 <= int(raw) <= 64:
+        raise SettingError(f"PLENARY_READERS must be a whole number from 1 to 64, not {raw!r}")
+    return int(raw)

@@ -1,14 +1,22 @@
 """One façade over the answers, for front ends that stay up (the Discord bot, the shell).
 
 Every method returns the same JSON-shaped dict the CLI prints with --json, so the three
-front ends cannot disagree. Not thread-safe on purpose: the bot calls it from one worker
-thread (see bot/chat/client.py), which keeps SQLite off the event loop and serialised.
+front ends cannot disagree. Every answer runs within a work budget (``budget`` seconds; past it
+the query is refused as too broad, see bot/answers/search.py's TooBroad).
+
+With ``readers`` the façade is shared by several worker threads (the bot, bot/chat/client.py):
+each thread answers on a read-only connection of its own, so a slow answer holds up no other;
+writes (quote rotation, saved queries, subscriptions, settings) go through the one read-write
+store, one at a time under its lock. Without, everything runs on ``store`` (the shell, the CLI).
 """
 
 from __future__ import annotations
 
 import gc
+import threading
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -20,7 +28,7 @@ from bot.answers.lookup import lookup
 from bot.answers.parallel import attach, languages_held
 from bot.answers.quote import quote
 from bot.answers.read import read
-from bot.answers.search import search
+from bot.answers.search import budget, search
 from bot.answers.speakers import speakers
 from bot.answers.summary import NotFound, summarise
 from bot.schedule import Subscription, Subscriptions
@@ -28,12 +36,37 @@ from bot.store import Store
 from bot.symbols import find_symbols
 
 
+class _Serialised:
+    """An object whose methods run one at a time, under ``lock``: the subscriptions, on the
+    read-write connection that the reader threads share."""
+
+    def __init__(self, inner: Any, lock: Any):
+        self._inner, self._lock = inner, lock
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._inner, name)
+        if not callable(attr):
+            return attr
+
+        def locked(*args: Any, **kwargs: Any) -> Any:
+            with self._lock:
+                return attr(*args, **kwargs)
+
+        return locked
+
+
 class Plenary:
-    def __init__(self, store: Store, warm: bool = True):
+    def __init__(self, store: Store, warm: bool = True, budget: float | None = None, readers: bool = False):
         """``warm``: build the in-memory indexes now (a bot, the shell); a one-shot command
-        line answer skips them."""
+        line answer skips them. ``budget``: seconds of work per answer (None: no limit).
+        ``readers``: answer each calling thread on a read-only connection of its own."""
         self.store = store
-        self.subscriptions = Subscriptions(store)
+        self.budget = budget
+        self._pooled = readers
+        self._local = threading.local()
+        self._readers: list[Store] = []
+        self._lock = threading.Lock()
+        self.subscriptions = _Serialised(Subscriptions(store), store.lock)
         self._completer: Completer | None = None
         self._digests: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
         self.default_cooldown = config.cooldown()
@@ -58,65 +91,112 @@ class Plenary:
         gc.collect()
         gc.freeze()
 
+    @property
+    def reader(self) -> Store:
+        """The store this thread answers from: its own read-only connection when pooled."""
+        if not self._pooled:
+            return self.store
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self.store.reader()
+            store.speaker_names()  # built now, not in this thread's first quote
+            self._local.store = store
+            with self._lock:
+                self._readers.append(store)
+        return store
+
+    @contextmanager
+    def _work(self) -> Iterator[Store]:
+        """This thread's store, within the answer's work budget."""
+        store = self.reader
+        with budget(store, self.budget):
+            yield store
+
+    def close(self) -> None:
+        """Stop any statement still running on a reader connection and let the readers go. A
+        connection is closed by the thread that used it, as it ends: closing one from another
+        thread while a statement runs crashes Python's sqlite3 (the read-write store is the
+        caller's)."""
+        with self._lock:
+            readers, self._readers = self._readers, []
+        for store in readers:
+            store.db.conn.interrupt()
+
     def search(self, query: str, parallel: str | None = None, **filters: Any) -> dict[str, Any]:
-        result = search(self.store, query, **filters).as_json()
-        return attach(self.store, result, parallel) if parallel else result
+        with self._work() as store:
+            result = search(store, query, **filters).as_json()
+            return attach(store, result, parallel) if parallel else result
 
     def saved_search(self, key: str, offset: int, parallel: str | None = None) -> dict[str, Any] | None:
         """A saved search's page; with ``parallel``, each hit's paragraph in that language too."""
-        params = self.store.load_query(key)
-        if params is None:
-            return None
-        result = search(self.store, **params, offset=offset).as_json()
-        result["key"] = key
-        return attach(self.store, result, parallel) if parallel else result
+        with self._work() as store:
+            params = store.load_query(key)
+            if params is None:
+                return None
+            result = search(store, **params, offset=offset).as_json()
+            result["key"] = key
+            return attach(store, result, parallel) if parallel else result
 
     def languages(self) -> list[str]:
         """The languages the corpus holds versions in."""
-        return languages_held(self.store)
+        with self._work() as store:
+            return languages_held(store)
 
     def save_search(self, params: dict[str, Any]) -> str:
         return self.store.save_query(params)
 
     def doc(self, symbol: str, lang: str | None = None) -> dict[str, Any]:
         """The card (or a paragraph) in ``lang``'s version when the corpus holds it."""
-        return lookup(self.store, symbol, lang)
+        with self._work() as store:
+            return lookup(store, symbol, lang)
 
     def summary(self, symbol: str) -> dict[str, Any]:
-        try:
-            return {"found": True, **summarise(self.store, symbol)}
-        except NotFound:
-            return lookup(self.store, symbol)
+        with self._work() as store:
+            try:
+                return {"found": True, **summarise(store, symbol)}
+            except NotFound:
+                return lookup(store, symbol)
 
     def quote(self, who: str, topic: str | None = None, symbol: str | None = None,
               index: int | None = None, lang: str | None = None) -> dict[str, Any]:
-        return quote(self.store, who, topic, symbol=symbol, index=index, lang=lang)
+        with self._work() as store:
+            return quote(store, who, topic, symbol=symbol, index=index, lang=lang)
 
     def read(self, symbol: str, who: str | None = None, lang: str | None = None) -> dict[str, Any]:
         """A speaker's whole statement, a section, or the whole document, in pages."""
-        return read(self.store, symbol, who, lang)
+        with self._work() as store:
+            return read(store, symbol, who, lang)
 
     def speakers(self, symbol: str | None) -> dict[str, Any] | None:
-        return speakers(self.store, symbol)
+        with self._work() as store:
+            return speakers(store, symbol)
 
     def corpus(self) -> dict[str, Any]:
-        return corpus_stats(self.store)
+        with self._work() as store:
+            return corpus_stats(store)
 
     def digest(self, since: datetime | None = None, day: date | None = None) -> dict[str, Any]:
-        """A day's digest, computed once per day and corpus however many servers get it."""
+        """A day's digest, computed once per day and corpus however many servers get it. Not
+        within the answer budget: it is bounded, and computed off the user commands' path
+        (the bot's digest thread) once a day."""
         day = day or datetime.now(UTC).date()
-        key = (day, since, self._corpus_key())
-        if key not in self._digests:
-            self._digests[key] = digest(self.store, since=since, day=day)
-            while len(self._digests) > 8:
-                self._digests.popitem(last=False)
-        return self._digests[key]
+        store = self.reader
+        key = (day, since, self._corpus_key(store))
+        with self._lock:
+            held = self._digests.get(key)
+        if held is None:
+            held = digest(store, since=since, day=day)
+            with self._lock:
+                self._digests[key] = held
+                while len(self._digests) > 8:
+                    self._digests.popitem(last=False)
+        return held
 
     def digest_of_today(self) -> dict[str, Any]:
         return self.digest()
 
-    def _corpus_key(self) -> tuple[Any, ...]:
-        row = self.store.one("SELECT count(*) AS n, max(ingested_at) AS last, total(paragraphs) AS p FROM documents")
+    def _corpus_key(self, store: Store) -> tuple[Any, ...]:
+        row = store.one("SELECT count(*) AS n, max(ingested_at) AS last, total(paragraphs) AS p FROM documents")
         return (row["n"], row["last"], row["p"]) if row else ()
 
     def next_digest(self, sub: Subscription, now: datetime | None = None) -> str | None:
@@ -144,7 +224,8 @@ class Plenary:
     def symbols_in(self, text: str, limit: int = 5) -> list[dict[str, Any]]:
         """Cards for the distinct symbols written in a message, at most ``limit``."""
         seen = list(dict.fromkeys(m.symbol for m in find_symbols(text or "")))
-        return [lookup(self.store, s) for s in seen[:limit]]
+        with self._work() as store:
+            return [lookup(store, s) for s in seen[:limit]]
 
     def complete_symbols(self, typed: str) -> list[Choice]:
         return self.completer.symbol_choices(typed)
@@ -153,11 +234,11 @@ class Plenary:
         return self.completer.speaker_choices(typed)
 
     def auto_symbols(self, guild_id: int) -> bool:
-        row = self.store.one("SELECT auto_symbols FROM guild_settings WHERE guild_id = ?", [guild_id])
+        row = self.reader.one("SELECT auto_symbols FROM guild_settings WHERE guild_id = ?", [guild_id])
         return bool(row and row["auto_symbols"])
 
     def set_auto_symbols(self, guild_id: int, on: bool) -> None:
-        with self.store.db.conn:
+        with self.store.lock, self.store.db.conn:
             self.store.db.execute("INSERT OR REPLACE INTO guild_settings (guild_id, auto_symbols) VALUES (?, ?)",
                                   [guild_id, int(on)])
 

@@ -12,6 +12,9 @@ import itertools
 import json
 import re
 import sqlite3
+import threading
+import time
+import urllib.parse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -64,6 +67,38 @@ _MIGRATIONS: dict[int, list[str]] = {
 
 class StoreError(RuntimeError):
     """The database can't be used as it is; the message says what to do."""
+
+
+class OverBudget(RuntimeError):
+    """A query ran past its work budget (Store.budget): SQLite interrupted, or Python stopped."""
+
+
+# SQLite VM instructions between two looks at the clock while a budget runs; each look is a
+# call into Python. bench/budget.py on the 150k-paragraph benchmark corpus: 1,000 adds 1.4% to
+# the benchmark's search and quote queries, the whole budget included (100: 2.9%, 10,000: 1.0%),
+# and 0.5% to a full scan of the paragraphs, which it can then stop every 0.1 ms.
+PROGRESS_PERIOD = 1000
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    """A connection; read-only ones through SQLite's ``mode=ro``, so nothing can write by them."""
+    if not readonly:
+        return sqlite3.connect(str(path), check_same_thread=False)
+    uri = "file:" + urllib.parse.quote(str(path.resolve())) + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the open is lazy: read once
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        wal = Path(f"{path}-wal")
+        if not path.is_file() or (wal.exists() and wal.stat().st_size):
+            raise
+    # A WAL database where its shared-memory file can't be made (a read-only mount, a file of
+    # another user) and no log is pending: the file is the whole database, read as immutable.
+    conn = sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False)
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return conn
 
 
 def _create_schema(db: sqlite_utils.Database) -> None:
@@ -181,24 +216,77 @@ class SpeakerNames:
 
 
 class Store:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, readonly: bool = False, writer: Store | None = None):
+        """``readonly``: open with SQLite's mode=ro (a read-only file or mount works); nothing is
+        created or migrated. ``writer``: a read-write Store of the same database that a
+        read-only one hands its few writes to (quote rotation, saved queries, meta)."""
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(self.path), check_same_thread=False)
+        self.readonly = readonly or writer is not None
+        self.writer = writer
+        # Serialises the writes of threads that share this connection (see Plenary's readers).
+        self.lock = threading.RLock()
+        self._deadline: float | None = None
+        if not self.readonly:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = _connect(self.path, self.readonly)
         self.db = sqlite_utils.Database(conn)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
+        if not self.readonly:  # (mode=ro: the file can't be written; temp tables still can)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA temp_store=MEMORY")
         # 64 MB of page cache: the gram index's pages stay in memory while a big ingest merges them.
         self.db.execute("PRAGMA cache_size=-65536")
-        self._ensure_schema()
+        try:
+            self._ensure_schema()
+        except BaseException:
+            conn.close()
+            raise
         # What answers derive from the database and keep between queries, until it changes.
         self._caches: dict[str, Any] = {}
         self._cache_generation: tuple[int, int] = (-1, -1)
 
+    def reader(self) -> Store:
+        """Another connection to this database, read-only, whose writes go through this one."""
+        return Store(self.path, writer=self.writer or self)
+
+    @property
+    def writable(self) -> bool:
+        """Can this store record state (directly, or through its writer)?"""
+        return not self.readonly or (self.writer is not None and self.writer.writable)
+
     def close(self) -> None:
         self.db.conn.close()
+
+    # -- work budget ----------------------------------------------------------------------
+
+    @contextmanager
+    def budget(self, seconds: float | None) -> Iterator[None]:
+        """Run the block within ``seconds``: a SQLite statement still running at the deadline
+        is interrupted (the progress handler), and Python loops that call check_budget stop;
+        either raises OverBudget. None or 0: no limit. Inside another budget, the earlier
+        deadline holds."""
+        if not seconds or self._deadline is not None:
+            yield
+            return
+        deadline = time.monotonic() + seconds
+        self._deadline = deadline
+        conn = self.db.conn
+        conn.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_PERIOD)
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if str(exc) == "interrupted" and time.monotonic() > deadline:
+                raise OverBudget(f"past the {seconds:g} s budget") from exc
+            raise
+        finally:
+            conn.set_progress_handler(None, PROGRESS_PERIOD)
+            self._deadline = None
+
+    def check_budget(self) -> None:
+        """Raise OverBudget if the running budget is spent: for loops of Python work."""
+        if self._deadline is not None and time.monotonic() > self._deadline:
+            raise OverBudget("past the budget")
 
     # -- schema -------------------------------------------------------------------------
 
@@ -206,10 +294,17 @@ class Store:
         if not self.db["meta"].exists():
             if self.db.table_names():
                 raise StoreError(f"{self.path} is not a Plenary database; move it away or pass another --db")
+            if self.readonly:
+                raise StoreError(f"{self.path} is an empty database, not yet a Plenary one: build it with "
+                                 f"'plenary ingest --db {self.path}' (from seeds/, or your documents)")
             _create_schema(self.db)
             return
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         version = int(row[0]) if row else 0
+        if version in _MIGRATIONS and self.readonly:
+            raise StoreError(f"{self.path} has schema version {version}, this Plenary reads {SCHEMA_VERSION}: run "
+                             f"'plenary ingest --db {self.path}' once, with write access, to bring it up to date "
+                             f"(subscriptions and settings are kept)")
         if version in _MIGRATIONS:
             self._migrate(version)
             version = SCHEMA_VERSION
@@ -422,32 +517,52 @@ class Store:
         return self._cached("word_vocabulary", build)
 
     def next_rotation(self, key: str, size: int) -> int:
-        """The next position of a rotation over ``size`` items (0, 1, … wrapping), advancing it."""
-        with self.db.conn:
+        """The next position of a rotation over ``size`` items (0, 1, … wrapping), advancing it.
+        A read-only store without a writer gives the position without advancing it."""
+        if self.writer is not None:
+            return self.writer.next_rotation(key, size)
+        if self.readonly:
+            row = self.db.execute("SELECT position FROM rotation WHERE key = ?", [key]).fetchone()
+            return (row[0] if row else 0) % max(size, 1)
+        with self.lock, self.db.conn:
             row = self.db.execute("SELECT position FROM rotation WHERE key = ?", [key]).fetchone()
             position = (row[0] if row else 0) % max(size, 1)
             self.db.execute("INSERT OR REPLACE INTO rotation (key, position) VALUES (?, ?)", [key, position + 1])
         return position
 
+    def _read_only(self, what: str) -> StoreError:
+        return StoreError(f"{self.path} is open read-only: can't {what}")
+
     def save_query(self, params: dict[str, Any]) -> str:
+        if self.writer is not None:
+            return self.writer.save_query(params)
+        if self.readonly:
+            raise self._read_only("save a query")
         text = json.dumps(params, ensure_ascii=False, sort_keys=True)
         key = hashlib.sha1(text.encode()).hexdigest()[:12]
-        with self.db.conn:
+        with self.lock, self.db.conn:
             self.db.execute("INSERT OR IGNORE INTO saved_queries (key, params, created_at) VALUES (?, ?, datetime('now'))",
                             [key, text])
         return key
 
     def load_query(self, key: str) -> dict[str, Any] | None:
-        row = self.db.execute("SELECT params FROM saved_queries WHERE key = ?", [key]).fetchone()
+        with self.lock:
+            row = self.db.execute("SELECT params FROM saved_queries WHERE key = ?", [key]).fetchone()
         return json.loads(row[0]) if row else None
 
     def get_meta(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        with self.lock:
+            row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return row[0] if row else None
 
     def set_meta(self, key: str, value: str) -> None:
-        with self.db.conn:
+        if self.writer is not None:
+            return self.writer.set_meta(key, value)
+        if self.readonly:
+            raise self._read_only(f"record {key}")
+        with self.lock, self.db.conn:
             self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
+        return None
 
     # -- reading ------------------------------------------------------------------------
 

@@ -154,6 +154,8 @@ def _load(store: Store) -> dict[str, Profile]:
 
 
 def _save(store: Store, profiles: dict[str, Profile]) -> None:
+    if not store.writable:
+        return  # a database opened read-only: the profiles are kept in memory only
     data = {"version": PROFILE_VERSION,
             "docs": {k: [p.signature, p.operative, p.statements, p.follow_ups] for k, p in profiles.items()}}
     store.set_meta(_META_KEY, json.dumps(data, ensure_ascii=False, separators=(",", ":")))

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -27,7 +29,7 @@ from bot.grams import query_grams, skip_gram
 from bot.model import KINDS
 from bot.names import country_forms, mentions, names_of
 from bot.names import resolve as resolve_name
-from bot.store import GRAM_COUNT_CAP, Store
+from bot.store import GRAM_COUNT_CAP, OverBudget, Store
 from bot.symbols import undocs_url
 from bot.text import fold, fold_with_map
 from bot.words import (
@@ -51,6 +53,12 @@ PAGE_FILL = 10  # confirmed typo matches that make looser candidates unnecessary
 MAX_PATTERN_TERM = 12  # longer terms skip the one-pattern-per-pair pass (66 patterns at 12)
 MIN_SCORE = 60.0
 MAX_WORDS = 32  # distinct words of a query that count; the rest are ignored
+# Work done in Python, outside SQLite's progress handler, is capped up front: each term of a
+# query searched as characters costs index queries, and every candidate is scored against every
+# term. 200 one-character words took 18 s on 150k paragraphs, nearly all in scoring 42,000
+# candidates × 200 terms (bench/budget.py); a query past either cap is refused as too broad.
+MAX_TERMS = 16  # terms searched as characters (Chinese terms beside Latin words included)
+RANK_WORK = 200_000  # candidates × terms scored, at most
 WORD_CANDIDATES = 400  # paragraphs ranked per word query (as CANDIDATES)
 PHRASE_SCAN = 2000  # index proposals checked for the exact phrase, at most
 DROP_ONE_UP_TO = 8  # words: when no paragraph has them all, each set of all but one is tried
@@ -61,6 +69,26 @@ _SENTENCE_END = "。！？；!?;"
 
 class QueryError(ValueError):
     """A query Plenary refuses, with the reason in words a user understands."""
+
+
+TOO_BROAD = "That query is too broad to answer in time; narrow it: fewer or longer words, or one document or speaker."
+
+
+class TooBroad(QueryError):
+    """A query past its work budget: too many terms, too many candidates, or past the deadline."""
+
+    def __init__(self, message: str = TOO_BROAD):
+        super().__init__(message)
+
+
+@contextmanager
+def budget(store: Store, seconds: float | None) -> Iterator[None]:
+    """Answer within ``seconds`` of work (Store.budget), or refuse as too broad."""
+    try:
+        with store.budget(seconds):
+            yield
+    except OverBudget as exc:
+        raise TooBroad() from exc
 
 
 @dataclass
@@ -176,6 +204,7 @@ class Searcher:
         """Paragraphs holding all ``tokens`` that pass ``check``; with ``scan``, only that many
         of the index's proposals are checked."""
         args = args or []
+        self.store.check_budget()  # many short statements never reach SQLite's progress handler
         if self.selective or not tokens:
             sql = f"SELECT p.id FROM paragraphs p WHERE {self.where} {check} LIMIT {SELECTIVE_ROWS}"
             return {r[0] for r in self.store.db.execute(sql, [*self.params, *args])}
@@ -185,6 +214,7 @@ class Searcher:
                  scan: int | None = None) -> set[int]:
         """Paragraphs the index proposes for the FTS5 expression ``match`` that pass ``check``."""
         args = args or []
+        self.store.check_budget()
         if self.selective:
             # Few paragraphs pass the filter: the index's answer is read whole and joined to them.
             sql = (f"SELECT p.id FROM paragraphs p WHERE {self.where} AND p.id IN "
@@ -586,6 +616,7 @@ def _rank_words(store: Store, q: WordQuery, ids: set[int], offset: int, limit: i
     judged: list[tuple[tuple, int, _Judged]] = []
     for pid, text_search, length in store.db.execute(
             f"SELECT id, search, length(text) FROM paragraphs WHERE id IN ({marks})", list(ids)):
+        store.check_budget()
         j = _judge(q, text_search, length, pid)
         if j is not None:
             judged.append((j.key, pid, j))
@@ -714,6 +745,8 @@ def _search(
     searcher = Searcher(store, *_filters(doc_id, kind, speaker_ids, country, language),
                         selective=selective, allowed=allowed if not selective else None)
     words = word_query(store, terms)
+    if words is not None and len(words.cjk) > MAX_TERMS:
+        raise TooBroad()
     if words is not None:
         total, page = _rank_words(store, words, _word_candidates(searcher, words), offset, limit)
         if total:
@@ -726,6 +759,8 @@ def _search(
             total, page = _rank(store, terms, ids, offset, limit)
             return SearchResult(query=query, total=total, results=page, offset=offset, limit=limit)
         # A Chinese term with a typo in it, maybe: the character way for the whole query.
+    if len(terms) > MAX_TERMS:
+        raise TooBroad()
     # All the words, as typed, in one paragraph: one index query for them together (separate
     # queries, each capped, would rarely meet).
     ids = searcher.exact(*terms)
@@ -734,7 +769,9 @@ def _search(
         if len(terms) == 1:
             per_term = [searcher.fuzzy(terms[0])]
         else:
-            per_term = [searcher.exact(t) or searcher.fuzzy(t) for t in terms]
+            for t in terms:
+                store.check_budget()
+                per_term.append(searcher.exact(t) or searcher.fuzzy(t))
         ids = set.intersection(*per_term)
     if not ids:
         # Keywords that never share a paragraph: any paragraph with one of them, ranked lower.
@@ -758,10 +795,13 @@ def _rank(store: Store, terms: list[str], ids: set[int], offset: int = 0, limit:
     the excerpt and the span in the published text cost more than the score."""
     if not ids:
         return 0, []
+    if len(ids) * len(terms) > RANK_WORK:
+        raise TooBroad()
     marks = ",".join("?" * len(ids))
     scored = []
     for pid, search, length in store.db.execute(
             f"SELECT id, search, length(text) FROM paragraphs WHERE id IN ({marks})", list(ids)):
+        store.check_budget()
         score = _score(terms, search)
         if score >= MIN_SCORE:
             scored.append((-score, length, pid))

@@ -1,4 +1,4 @@
-"""The bot process: connection, command registration and sync, the worker thread."""
+"""The bot process: connection, command registration and sync, the worker threads."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ from bot.chat.commands import on_app_command_error
 from bot.chat.digests import DigestPoster
 from bot.chat.i18n import PlenaryTranslator
 from bot.chat.views import DYNAMIC_ITEMS
+from bot.config import query_budget
+from bot.config import readers as default_readers
 from bot.service import Plenary
 from bot.store import Store
 
@@ -37,19 +39,31 @@ def intents(message_content: bool = False) -> discord.Intents:
 class PlenaryBot(commands.AutoShardedBot):
     def __init__(self, store: Store, *, guild_id: int | None = None, message_content: bool = False,
                  defer_after: float = 1.5, clock: Callable[[], datetime] | None = None,
-                 digest_every: float = 30.0, sync_commands: bool = True, **kwargs: Any):
+                 digest_every: float = 30.0, sync_commands: bool = True, readers: int | None = None,
+                 budget: float | None | bool = True, **kwargs: Any):
+        """``readers``: answers worked on at once (PLENARY_READERS); ``budget``: seconds of work
+        per answer (True: PLENARY_QUERY_BUDGET; None: no limit)."""
         super().__init__(command_prefix=commands.when_mentioned, intents=intents(message_content),
                          allowed_mentions=discord.AllowedMentions.none(), help_command=None, **kwargs)
-        self.plenary = Plenary(store)
+        self.plenary = Plenary(store, budget=query_budget() if budget is True else budget, readers=True)
         self.guild_id = guild_id
         self.defer_after = defer_after
         self.sync_commands = sync_commands
-        # One worker: SQLite stays off the event loop (heartbeats never stall) and serialised.
-        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plenary-db")
+        # Worker threads keep SQLite off the event loop (heartbeats never stall). Several answer
+        # at once, each on its own read-only connection, so a slow answer queues no one; writes
+        # are serialised on the one read-write connection (bot/service.py).
+        self.executor = ThreadPoolExecutor(max_workers=readers or default_readers(), thread_name_prefix="plenary-db")
+        # The daily digest is computed on a thread of its own, off the path of user commands.
+        self.background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plenary-digest")
         self.digests = DigestPoster(self, clock=clock, every=digest_every)
 
     async def call(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run ``fn`` on a worker thread (an answer, or a write)."""
         return await asyncio.get_running_loop().run_in_executor(self.executor, lambda: fn(*args))
+
+    async def call_background(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run ``fn`` on the background thread: work no user waits for, such as the digest."""
+        return await asyncio.get_running_loop().run_in_executor(self.background, lambda: fn(*args))
 
     async def install(self) -> None:
         """Commands, context menu, translator, persistent buttons: everything but the network."""
@@ -95,7 +109,13 @@ class PlenaryBot(commands.AutoShardedBot):
     async def close(self) -> None:
         await self.digests.stop()
         await super().close()
-        self.executor.shutdown(wait=False)
+        self.shutdown()
+
+    def shutdown(self) -> None:
+        """Stop the worker threads; their connections close as they end (the store is the caller's)."""
+        for executor in (self.executor, self.background):
+            executor.shutdown(wait=False, cancel_futures=True)
+        self.plenary.close()
 
 
 async def build_payload(store: Store) -> list[dict[str, Any]]:
@@ -104,4 +124,4 @@ async def build_payload(store: Store) -> list[dict[str, Any]]:
     try:
         return await bot.command_payload()
     finally:
-        bot.executor.shutdown(wait=False)
+        bot.shutdown()

@@ -62,7 +62,7 @@ class DigestPoster:
             for sub, day in due:
                 guild = self.bot.get_guild(sub.guild_id)
                 lang = lang_of(str(guild.preferred_locale)) if guild else "en"
-                content = await self.bot.call(self.bot.plenary.digest, None, day)
+                content = await self.bot.call_background(self.bot.plenary.digest, None, day)
                 channel = self.bot.get_partial_messageable(sub.channel_id, guild_id=sub.guild_id)
                 try:
                     await channel.send(embeds=digest_embeds(content, lang), allowed_mentions=NONE)

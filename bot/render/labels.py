@@ -79,6 +79,7 @@ EN: dict[str, str] = {
     "query_blank": "That query has nothing to search for once spaces are removed.",
     "query_no_document": "No document {symbol} in the corpus to search in.",
     "query_kind": "kind must be one of {kinds}.",
+    "query_too_broad": "That query is too broad to answer in time; narrow it: fewer or longer words, or one document or speaker.",
     "bad_time": "«{text}» is not a time of day; write it as HH:MM, e.g. 08:30.",
     "bad_timezone": "«{text}» is not an IANA time zone (like Asia/Shanghai or Europe/Geneva).",
     # the shell
@@ -155,6 +156,7 @@ ZH: dict[str, str] = {
     "query_blank": "去掉空格后查询为空。",
     "query_no_document": "语料库中没有可供搜索的文件 {symbol}。",
     "query_kind": "类型必须是以下之一：{kinds}。",
+    "query_too_broad": "查询范围太广，无法及时回答；请缩小范围：减少词语、用更长的词语，或限定一份文件或一位发言者。",
     "bad_time": "“{text}”不是时刻；请写成 HH:MM，例如 08:30。",
     "bad_timezone": "“{text}”不是 IANA 时区（例如 Asia/Shanghai 或 Europe/Geneva）。",
     "shell_intro": "Plenary 命令行——在此回答机器人的斜杠命令。输入 /help 查看命令，/quit 退出。",
@@ -261,6 +263,7 @@ _REFUSALS = [
     (re.compile(r"^That query has nothing to search for"), "query_blank"),
     (re.compile(r"^No document '?(?P<symbol>.+?)'? in the corpus to search in\.$"), "query_no_document"),
     (re.compile(r"^kind must be one of (?P<kinds>.+)\.$"), "query_kind"),
+    (re.compile(r"^That query is too broad to answer in time"), "query_too_broad"),
     (re.compile(r"^«(?P<text>.*)» is not a time of day"), "bad_time"),
     (re.compile(r"^«(?P<text>.*)» is not an IANA time zone"), "bad_timezone"),
 ]

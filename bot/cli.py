@@ -1,13 +1,21 @@
 """The plenary command line: the same answers as the bot, for a terminal or a script (--json).
 
 Exit status: 0 answered, 1 nothing found (or some files failed to ingest, or were refused by
-check), 2 bad usage.
+check), 2 bad usage (a query refused, as too broad too), 3 database unusable (with the reason
+and what to do), 4 internal error.
+
+Commands that answer open the database read-only (SQLite's mode=ro: a read-only file works,
+and nothing is written); only `ingest`, and the first use of the default database (built from
+seeds/), create one.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
+from datetime import date as _date
+from pathlib import Path
 from typing import Any
 
 import click
@@ -15,7 +23,9 @@ import click
 from bot import config
 from bot.ingest import ingest
 from bot.model import KINDS, LANGUAGES
-from bot.store import Store, StoreError
+from bot.store import OverBudget, Store, StoreError
+
+EXIT_NOTHING, EXIT_USAGE, EXIT_DATABASE, EXIT_INTERNAL = 1, 2, 3, 4
 
 
 def _echo_json(data: Any) -> None:
@@ -39,39 +49,182 @@ def _max_bytes() -> int | None:
         raise  # unreachable: _refuse exits
 
 
-def open_store(db: str | None, build: bool = True) -> Store:
-    """Open the database, building it from seeds/ on first use."""
-    path = config.db_path(db)
-    fresh = not path.exists()
+# SQLite's words for a database it can't use (the rest of its errors are Plenary's bugs).
+_DATABASE_FAULTS = ("not a database", "malformed", "unable to open", "readonly", "locked", "busy", "disk i/o",
+                    "disk is full", "no such table", "no such column", "corrupt", "out of memory")
+
+
+def unusable(path: Path, exc: BaseException) -> str | None:
+    """Why the database at ``path`` can't be used and what to do, or None if ``exc`` is not
+    about the database."""
+    msg = str(exc)
+    low = msg.lower()
+    if isinstance(exc, StoreError):
+        return msg
+    if path.is_dir():
+        return (f"{path} is a directory, not a database file: pass the file itself, such as "
+                f"--db {path / 'plenary.db'}")
+    blocking = _blocking(path)
+    if blocking is not None:
+        return (f"{path} can't be opened: {blocking} is a file, not a folder; pass a path in a folder, such as "
+                f"--db {blocking.parent / 'plenary.db'}")
+    if isinstance(exc, OSError) or "unable to open" in low:
+        return (f"{path} can't be opened ({exc.strerror if isinstance(exc, OSError) and exc.strerror else msg}): "
+                f"check that the path exists and that its folders and the file may be read "
+                f"(and written, for ingest and the bot)")
+    if not isinstance(exc, sqlite3.DatabaseError) or not any(k in low for k in _DATABASE_FAULTS):
+        return None
+    if "not a database" in low or "malformed" in low or "corrupt" in low:
+        return (f"{path} is not a usable SQLite database ({msg}): it is corrupt, or another kind of file. "
+                f"Move it away and rebuild it with 'plenary ingest --db {path}' (from seeds/ or your "
+                f"documents), or pass another --db")
+    if "no such table" in low or "no such column" in low:
+        return (f"{path} is not a Plenary database, or one from another version ({msg}): pass another --db, "
+                f"or move it away and rebuild it with 'plenary ingest --db {path}'")
+    if "readonly" in low:
+        return (f"{path} is read-only ({msg}): ingest and the bot need to write to it and its folder; "
+                f"the commands that answer read it as it is")
+    if "locked" in low or "busy" in low:
+        return f"{path} is busy: another process is writing to it ({msg}); try again when it is done"
+    return f"{path} can't be used ({msg}): check the disk and the file"
+
+
+def _blocking(path: Path) -> Path | None:
+    """The file standing where a folder of ``path`` should be, if any."""
+    found = next((a for a in path.parents if a.exists()), None)
+    return found if found is not None and not found.is_dir() else None
+
+
+def _fail_database(path: Path, exc: BaseException) -> None:
+    reason = unusable(path, exc)
+    if reason is None:
+        raise exc
+    click.echo(f"plenary: {reason}", err=True)
+    sys.exit(EXIT_DATABASE)
+
+
+def _build_from_seeds(path: Path) -> None:
+    seeds = config.seeds_path()
+    click.echo(f"Building {path} from {seeds}/ (first use)…", err=True)
+    store = Store(path)
     try:
-        store = Store(path)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
-    if build and (fresh or store.empty):
-        seeds = config.seeds_path()
-        click.echo(f"Building {path} from {seeds}/ (first use)…", err=True)
         report = ingest([seeds], store)
-        for name, reason in report.failed:
-            click.echo(f"skipped {name}: {reason}", err=True)
-        click.echo(f"{len(report.added)} documents, {report.paragraphs} paragraphs.", err=True)
+    finally:
+        store.close()
+    for name, reason in report.failed:
+        click.echo(f"skipped {name}: {reason}", err=True)
+    click.echo(f"{len(report.added)} documents, {report.paragraphs} paragraphs.", err=True)
+
+
+def open_store(db: str | None, build: bool = True, readonly: bool = True, budget: bool = True,
+               create: bool = False) -> Store:
+    """Open the database, read-only unless ``readonly`` is False.
+
+    With ``build``, the default database (no --db given) is built from seeds/ on first use. A
+    --db that does not exist is created only with ``create`` (`ingest`); otherwise the command
+    stops, saying how to build one. With ``budget``, queries run within PLENARY_CLI_BUDGET."""
+    if db is not None and not db.strip():
+        _refuse("--db needs a path; leave it out for the default ($PLENARY_DB or data/plenary.db)")
+    path = config.db_path(db)
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta["plenary.db"] = path
+    seconds = _cli_budget() if budget else None
+    first_use = build and db is None and (not path.exists() or (path.is_file() and path.stat().st_size == 0))
+    if path.is_dir():
+        _fail_database(path, IsADirectoryError(21, "Is a directory", str(path)))
+    if _blocking(path) is not None:
+        _fail_database(path, NotADirectoryError(20, "Not a directory", str(path)))
+    if not path.exists() and not create and not first_use:
+        click.echo(f"plenary: there is no database at {path}: build one with 'plenary ingest --db {path}' "
+                   f"(from seeds/, or your documents), or pass another --db", err=True)
+        sys.exit(EXIT_DATABASE)
+    try:
+        if first_use:
+            _build_from_seeds(path)
+        store = Store(path, readonly=readonly)
+        if build and db is None and store.empty:
+            store.close()
+            _build_from_seeds(path)
+            store = Store(path, readonly=readonly)
+    except (StoreError, sqlite3.DatabaseError, OSError) as exc:
+        _fail_database(path, exc)
+        raise  # unreachable: _fail_database exits
+    if seconds and ctx is not None:
+        ctx.with_resource(store.budget(seconds))
     return store
+
+
+def _cli_budget() -> float | None:
+    try:
+        return config.cli_budget()
+    except config.SettingError as exc:
+        _refuse(str(exc))
+        raise  # unreachable: _refuse exits
+
+
+def _writable(db: str | None) -> bool:
+    """Can this process write to the database (or create it)? The shell records quote rotation
+    when it can and answers read-only when it can't."""
+    import os
+
+    path = config.db_path(db)
+    return os.access(path, os.W_OK) if path.exists() else os.access(path.parent if str(path.parent) else ".", os.W_OK)
 
 
 db_option = click.option("--db", "db", default=None, help="Database path (default $PLENARY_DB or data/plenary.db).")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 
 
+def _not_utf8(arg: str) -> bool:
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 class _Plenary(click.Group):
     """Turns anything unexpected into one line on stderr: a user never sees a traceback."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # Bytes that are not UTF-8 reach Python as lone surrogates: refuse them up front, with
+        # the argument, rather than fail later in SQLite or on output.
+        for n, arg in enumerate(args, start=1):
+            if _not_utf8(arg):
+                shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                _refuse(f"argument {n} ({shown!r}) is not valid UTF-8; write it in UTF-8")
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
             raise
+        except OverBudget:
+            _refuse_too_broad()
         except Exception as exc:  # noqa: BLE001 - the last line of defence
+            if isinstance(exc, sqlite3.OperationalError) and str(exc) == "interrupted":
+                _refuse_too_broad()
+            path = _db_of(ctx)
+            reason = unusable(path, exc) if path is not None and isinstance(exc, sqlite3.DatabaseError) else None
+            if reason is not None:
+                click.echo(f"plenary: {reason}", err=True)
+                sys.exit(EXIT_DATABASE)
             click.echo(f"plenary: internal error ({type(exc).__name__}: {exc}); please report it.", err=True)
-            sys.exit(3)
+            sys.exit(EXIT_INTERNAL)
+
+
+def _db_of(ctx: click.Context) -> Path | None:
+    """The database the running command opened, if any."""
+    found = ctx.meta.get("plenary.db")
+    return found if isinstance(found, Path) else None
+
+
+def _refuse_too_broad() -> None:
+    from bot.answers.search import TOO_BROAD
+
+    _refuse(f"{TOO_BROAD} (PLENARY_CLI_BUDGET sets the time allowed)")
 
 
 @click.group(cls=_Plenary, context_settings={"help_option_names": ["-h", "--help"]})
@@ -89,7 +242,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, as_json: bool) -> None:
 
     Exit status: 0 every file stored (or already there), 1 some file failed."""
     limit = _max_bytes()
-    store = open_store(db, build=False)
+    store = open_store(db, build=False, readonly=False, budget=False, create=True)
     report = _ingest_with_progress(list(paths) or [str(config.seeds_path())], store, limit)
     if as_json:
         _echo_json({"added": report.added, "replaced": report.replaced, "unchanged": report.unchanged,
@@ -157,7 +310,7 @@ def _finish(result: Any, as_json: bool, render: Any, found: bool) -> None:
 
 def _refuse(message: str) -> None:
     click.echo(f"plenary: {message}", err=True)
-    sys.exit(2)
+    sys.exit(EXIT_USAGE)
 
 
 @main.command("search")
@@ -280,6 +433,10 @@ def speakers_cmd(symbol: str | None, db: str | None, as_json: bool) -> None:
     _finish(result, as_json, render_speakers, bool(result["speakers"]))
 
 
+DIGEST_FIRST = _date(1945, 1, 1)
+DIGEST_LAST = _date(9998, 12, 31)
+
+
 @main.command("digest")
 @click.option("--since", default=None, help="ISO date-time: documents ingested since then (default: yesterday).")
 @click.option("--date", "day", default=None, help="YYYY-MM-DD: the digest of that day (default: today).")
@@ -297,6 +454,12 @@ def digest_cmd(since: str | None, day: str | None, db: str | None, as_json: bool
         on = date.fromisoformat(day) if day else None
     except ValueError as exc:
         _refuse(f"{exc}; use ISO 8601, e.g. --since 2026-11-23T00:00 --date 2026-11-24")
+    # The United Nations' years, with room for a day before and after: a date near year 1 or
+    # 9999 has no day before it or after it to compute.
+    for name, value in (("--since", since_at and since_at.date()), ("--date", on)):
+        if value is not None and not DIGEST_FIRST <= value <= DIGEST_LAST:
+            _refuse(f"{name} {value.isoformat()} is out of range: give a date from {DIGEST_FIRST.isoformat()} "
+                    f"to {DIGEST_LAST.isoformat()}")
     _finish(digest(open_store(db), since=since_at, day=on), as_json, render_digest, True)
 
 
@@ -309,7 +472,16 @@ def shell_cmd(db: str | None, locale: str | None) -> None:
     from bot.service import Plenary
     from bot.shell import repl
 
-    repl(Plenary(open_store(db)), lang=lang_of(locale or config.shell_locale()))
+    store = open_store(db, readonly=not _writable(db), budget=False)
+    repl(Plenary(store, budget=_query_budget()), lang=lang_of(locale or config.shell_locale()))
+
+
+def _query_budget() -> float | None:
+    try:
+        return config.query_budget()
+    except config.SettingError as exc:
+        _refuse(str(exc))
+        raise  # unreachable: _refuse exits
 
 
 @main.command("commands")
@@ -334,9 +506,8 @@ def _token() -> str:
 
     token = os.environ.get("DISCORD_TOKEN", "").strip()
     if not token:
-        raise click.ClickException(
-            "DISCORD_TOKEN is not set. Put it in the environment or in .env (see .env.example for every "
-            "setting). To try Plenary without Discord, run: uv run plenary shell")
+        _refuse("DISCORD_TOKEN is not set. Put it in the environment or in .env (see .env.example for every "
+                "setting). To try Plenary without Discord, run: uv run plenary shell")
     return token
 
 
@@ -349,8 +520,13 @@ def _bot(db: str | None) -> Any:
     logging.basicConfig(level=os.environ.get("PLENARY_LOG_LEVEL", "INFO").upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     guild = os.environ.get("DISCORD_GUILD_ID", "").strip()
-    return PlenaryBot(open_store(db), guild_id=int(guild) if guild.isdigit() else None,
-                      message_content=os.environ.get("PLENARY_MESSAGE_CONTENT", "0") == "1")
+    try:
+        budget, readers = config.query_budget(), config.readers()
+    except config.SettingError as exc:
+        _refuse(str(exc))
+    return PlenaryBot(open_store(db, readonly=False, budget=False), guild_id=int(guild) if guild.isdigit() else None,
+                      message_content=os.environ.get("PLENARY_MESSAGE_CONTENT", "0") == "1", budget=budget,
+                      readers=readers)
 
 
 @main.command("run")

@@ -45,7 +45,7 @@ def test_run_without_a_token_says_what_to_set(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("DISCORD_TOKEN", raising=False)
     result = CliRunner().invoke(main, ["run", "--db", str(tmp_path / "x.db")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a setting missing: bad usage
     assert "DISCORD_TOKEN" in result.output and ".env.example" in result.output and "plenary shell" in result.output
 
 

@@ -181,6 +181,10 @@ _ZH_ORGANS = "|".join(ZH_RESOLUTION.organs)
 _ZH_SPACED = _ZH_ORGANS.replace("大会", r"大\s*会")  # the masthead spaces 大 会
 _ZH_DATE = rf"(?:\d{{4}}|[{_CN}]{{4}})\s*年\s*{_NUM}\s*月\s*{_NUM}\s*日"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# The Council's adoption line, in both word orders, with an optional vote.
+_ZH_ADOPTED_AT_MEETING = re.compile(
+    rf"^(?:(?P<date>{_ZH_DATE})\s*(?P<body>{_ZH_ORGANS})|(?P<body2>{_ZH_ORGANS})\s*(?:于\s*)?(?P<date2>{_ZH_DATE}))\s*"
+    rf"(?:举行的)?\s*第\s*(?P<meeting>{_NUM})\s*次(?P<kind>全体会议|会议)(?:上)?(?:[，,]?.{{0,40}})?通过[。.]?$")
 
 ZH = Grammar(
     cues=ZH_RESOLUTION,
@@ -191,10 +195,7 @@ ZH = Grammar(
         (re.compile(r"^议程项目\s*(?P<item>\S+)"), _agenda),
         (re.compile(rf"^(?P<date>{_ZH_DATE})\s*(?P<body>{_ZH_ORGANS})决议$|^(?P<body2>{_ZH_ORGANS})\s*(?P<date2>{_ZH_DATE})\s*决议$"),
          _adopted),
-        # The Council's adoption line, in both word orders, with an optional vote.
-        (re.compile(rf"^(?:(?P<date>{_ZH_DATE})\s*(?P<body>{_ZH_ORGANS})|(?P<body2>{_ZH_ORGANS})\s*(?:于\s*)?(?P<date2>{_ZH_DATE}))\s*"
-                    rf"(?:举行的)?\s*第\s*(?P<meeting>{_NUM})\s*次(?P<kind>全体会议|会议)(?:上)?(?:[，,]?.{{0,40}})?通过[。.]?$"),
-         _adopted_at_meeting),
+        (_ZH_ADOPTED_AT_MEETING, _adopted_at_meeting),
         (_HOW, _how),
         (_GA_NUMBER, _ga_number),
         # Numbers before 1976, and Council numbers, "N (SESSION|YEAR)" with or without 第…号决议,
@@ -205,9 +206,7 @@ ZH = Grammar(
     masthead=re.compile(rf"^(?:联\s*合\s*国|{_ZH_SPACED}|Distr\b.*|[A-Z]{{1,3}}/\S+.*)$"),
     meeting=re.compile(rf"^(?:(?P<date>{_ZH_DATE})\s*)?第\s*(?P<n>{_NUM})\s*次(?P<kind>全体会议|会议)[。.]?$"),
     date_only=re.compile(rf"^{_ZH_DATE}[。.]?$"),
-    adopted_at_meeting=re.compile(
-        rf"^(?:(?P<date>{_ZH_DATE})\s*(?P<body>{_ZH_ORGANS})|(?P<body2>{_ZH_ORGANS})\s*(?:于\s*)?(?P<date2>{_ZH_DATE}))\s*"
-        rf"(?:举行的)?\s*第\s*(?P<meeting>{_NUM})\s*次(?P<kind>全体会议|会议)(?:上)?(?:[，,]?.{{0,40}})?通过[。.]?$"),
+    adopted_at_meeting=_ZH_ADOPTED_AT_MEETING,
     annex=re.compile(rf"^附\s*件\s*(?P<n>[{_CN}\dIVX]*)$"),
     read_date=chinese_date,
     meeting_name=lambda m: f"第{chinese_number(m.group('meeting') if 'meeting' in m.groupdict() else m.group('n'))}次{m.group('kind')}",
@@ -220,7 +219,9 @@ ZH = Grammar(
 
 _EN_ORGANS = "|".join(EN_RESOLUTION.organs)
 _EN_DATE = r"\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}"
-_ORDINAL = r"\d+(?:st|nd|rd|th)"
+_EN_ADOPTED_AT_MEETING = re.compile(
+    rf"^Adopted by the (?P<body>{_EN_ORGANS}) at its (?P<meeting>\d+)(?P<suffix>st|nd|rd|th) "
+    rf"(?P<kind>meeting|plenary meeting),? on (?P<date>{_EN_DATE})\.?$(?P<body2>)?(?P<date2>)?")
 
 EN = Grammar(
     cues=EN_RESOLUTION,
@@ -231,9 +232,7 @@ EN = Grammar(
         (re.compile(r"^Agenda items?\s+(?P<item>\S.*)$"), _agenda),
         (re.compile(rf"^Resolution adopted by the (?P<body>{_EN_ORGANS}) on (?P<date>{_EN_DATE})$(?P<body2>)?(?P<date2>)?"),
          _adopted),
-        (re.compile(rf"^Adopted by the (?P<body>{_EN_ORGANS}) at its (?P<meeting>\d+)(?P<suffix>st|nd|rd|th) "
-                    rf"(?P<kind>meeting|plenary meeting),? on (?P<date>{_EN_DATE})\.?$(?P<body2>)?(?P<date2>)?"),
-         _adopted_at_meeting),
+        (_EN_ADOPTED_AT_MEETING, _adopted_at_meeting),
         (re.compile(r"^Resolution (?P<n>\d{1,4}) \((?P<y>\d{4})\)$"), _council_number),
         (_HOW, _how),
         (_GA_NUMBER, _ga_number),
@@ -243,9 +242,7 @@ EN = Grammar(
                         rf"[A-Z][a-z]+|[A-Z]{{1,3}}/\S+.*)$"),
     meeting=re.compile(r"^(?P<n>\d+)(?P<suffix>st|nd|rd|th)\s+(?P<kind>plenary meeting|meeting)\.?$(?P<date>)?"),
     date_only=re.compile(rf"^{_EN_DATE}\.?$"),
-    adopted_at_meeting=re.compile(
-        rf"^Adopted by the (?P<body>{_EN_ORGANS}) at its (?P<meeting>\d+)(?P<suffix>st|nd|rd|th) "
-        rf"(?P<kind>meeting|plenary meeting),? on (?P<date>{_EN_DATE})\.?$(?P<body2>)?(?P<date2>)?"),
+    adopted_at_meeting=_EN_ADOPTED_AT_MEETING,
     annex=re.compile(r"^Annex(?:\s+(?P<n>[IVX]+|\d+))?$"),
     read_date=english_date,
     meeting_name=lambda m: f"{m.group('meeting') if 'meeting' in m.groupdict() else m.group('n')}{m.group('suffix')} {m.group('kind')}",

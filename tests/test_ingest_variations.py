@@ -54,6 +54,14 @@ EXPECTED = {
     "en_ga_resolution_committee.txt": ("text", "resolution", "A/RES/79/512", "2024-12-17", {"preamble": 4, "operative": 8}),
     "en_sc_resolution.txt": ("text", "resolution", "S/RES/2999 (2024)", "2024-03-01", {"preamble": 6, "operative": 7}),
     "en_resolution.pdf": ("pdf", "resolution", "A/RES/79/513", "2024-12-17", {"preamble": 4, "operative": 8}),
+    # English of every family, as text and as the UN's PDF: the same counts either way.
+    "en_sc_record.txt": ("text", "record", "S/PV.9998", "2024-05-14", {"procedure": 8, "statement": 13}),
+    "en_sc_record.pdf": ("pdf", "record", "S/PV.9998", "2024-05-14", {"procedure": 8, "statement": 13}),
+    "en_sc_resolution.pdf": ("pdf", "resolution", "S/RES/2999 (2024)", "2024-03-01", {"preamble": 6, "operative": 7}),
+    "en_letter_to_council.txt": ("text", "letter", "S/2024/432", "2024-06-03", {"body": 2, "annex I explanatory": 4}),
+    "en_letter_to_council.pdf": ("pdf", "letter", "S/2024/432", "2024-06-03", {"body": 2, "annex I explanatory": 4}),
+    "en_prst_numbered.txt": ("text", "statement", "S/PRST/2023/7", "2023-11-08", {"body": 4}),
+    "en_prst_numbered.pdf": ("pdf", "statement", "S/PRST/2023/7", "2023-11-08", {"body": 4}),
 }
 REFUSED = {
     "encrypted.pdf": "an encrypted PDF: remove the password first",

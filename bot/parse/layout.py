@@ -278,6 +278,10 @@ def paragraphs(
         current = parts[-1].text if parts else ""
         if not parts or starts(ln.text):
             new = True
+        elif ln.text[:1].islower():
+            # A line opening in lower case (Latin, Cyrillic) goes on a sentence: a page break or
+            # a ragged right edge put a gap before it, not the end of a paragraph.
+            new = False
         elif wrapped:
             # A blank line ends a paragraph unless it fell where a page broke a full line
             # (预防冲 / blank / 突); a page-break indent ends one only after a full stop.

@@ -125,7 +125,9 @@ GRAMMARS = (ZH, EN)
 # letter listed with its symbol (an agenda or a list of documents names letters that way).
 _ZH_LETTER = re.compile(r"^\s*#*\s*\d{4}\s*年.+?日.+?给.+?的(?:信|普通照会)\s*$", re.MULTILINE)
 _EN_LETTER = re.compile(rf"^[ \t]*#*[ \t]*{_EN_KIND}[ \t]+dated[ \t]+{_EN_DATE}[ \t]+from\b"
-                        r"(?P<rest>(?:.|\n(?![ \t]*\n)){0,400})", re.MULTILINE)
+                        # The heading may go on across one blank line where the PDF's
+                        # spacing put one inside it ("… to the" / blank / "United Nations …").
+                        r"(?P<rest>(?:.|\n(?![ \t]*\n)|(?<=[A-Za-z,])\n[ \t]*\n(?=[A-Za-z])){0,400})", re.MULTILINE)
 # "… addressed to the President of the Security Council (S/2014/136)": a letter an agenda lists.
 _LISTED = re.compile(r"addressed\s+to\b[^()]*\([A-Z]{1,3}/[^()]{2,40}\)\s*\.?\s*$")
 _HEAD = 20_000

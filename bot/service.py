@@ -72,6 +72,9 @@ class Plenary:
         self.default_cooldown = config.cooldown()
         self._cooldowns = {int(r["key"].split(":", 1)[1]): _rate(r["value"]) for r in store.query(
             "SELECT key, value FROM meta WHERE key LIKE 'cooldown:%'")}
+        # A server's default language version (/language); absent: each user's own locale.
+        self._languages = {int(r["key"].split(":", 1)[1]): r["value"] for r in store.query(
+            "SELECT key, value FROM meta WHERE key LIKE 'language:%'") if r["value"]}
         if warm:
             self.refresh()
 
@@ -216,6 +219,17 @@ class Plenary:
         """(answers, per seconds) a member may ask for in this server; (0, 0) for no limit.
         From memory: discord.py asks on the event loop, before any answer."""
         return self._cooldowns.get(guild_id or 0, self.default_cooldown)
+
+    def language(self, guild_id: int | None) -> str | None:
+        """The language version a server reads by default, or None to follow each user's locale."""
+        return self._languages.get(guild_id or 0)
+
+    def set_language(self, guild_id: int, language: str | None) -> None:
+        self.store.set_meta(f"language:{guild_id}", language or "")
+        if language:
+            self._languages[guild_id] = language
+        else:
+            self._languages.pop(guild_id, None)
 
     def set_cooldown(self, guild_id: int, uses: int, seconds: float) -> None:
         self.store.set_meta(f"cooldown:{guild_id}", f"{uses}/{seconds:g}")

@@ -68,9 +68,11 @@ LANGUAGE_CHOICES = (("ar", "العربية"), ("zh", "中文"), ("en", "English"
 
 
 def _version(interaction: discord.Interaction) -> str:
-    """The language version a user reads: Chinese for zh-CN and zh-TW, English for everyone
-    else (the look-up falls back to what the corpus holds)."""
-    return "zh" if _lang(interaction) == "zh" else "en"
+    """The language version a user reads: the server's default when it set one (/language),
+    else Chinese for zh-CN and zh-TW and English for everyone else (the look-up falls back to
+    what the corpus holds)."""
+    default = interaction.client.plenary.language(interaction.guild_id)  # type: ignore[attr-defined]
+    return default or ("zh" if _lang(interaction) == "zh" else "en")
 
 
 def _choices(items: list[Any]) -> list[app_commands.Choice[str]]:
@@ -231,6 +233,19 @@ class Plenary(commands.Cog):
         text = t(lang, "autolookup_on" if enabled else "autolookup_off")
         if enabled and not self.bot.intents.message_content:
             text += "\n" + t(lang, "autolookup_no_intent")
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NONE)
+
+    @app_commands.command(name="language", description=_("The language version this server reads by default"))
+    @app_commands.describe(language=_("A UN language, or auto: each member's own Discord language"))
+    @app_commands.choices(language=[app_commands.Choice(name=name, value=code)
+                                    for code, name in (*LANGUAGE_CHOICES, ("auto", "auto"))])
+    @app_commands.guild_only()
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def language(self, interaction: discord.Interaction, language: str) -> None:
+        lang = _lang(interaction)
+        chosen = None if language == "auto" else language
+        await self.bot.call(self.bot.plenary.set_language, interaction.guild_id, chosen)
+        text = t(lang, "language_set", language=chosen) if chosen else t(lang, "language_auto")
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NONE)
 
     @app_commands.command(name="cooldown", description=_("How many answers each member may ask for, per seconds"))

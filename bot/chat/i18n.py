@@ -15,6 +15,8 @@ ZH = {
     "Only this speaker": "只搜索此发言者",
     "Only statements for this country": "只搜索代表此国发言",
     "Only documents in this language": "只搜索此语文的文本",
+    "The language version this server reads by default": "本服务器默认阅读的语文文本",
+    "A UN language, or auto: each member's own Discord language": "联合国一种正式语文，或 auto：按每位成员的 Discord 语言",
     "Look up a UN document by its symbol": "按文号查找联合国文件",
     "A symbol in any form: A/RES/75/276, 75/276, 第75/276号决议": "任何写法的文号：A/RES/75/276、75/276、第75/276号决议",
     "Summarise a resolution, a letter or a meeting": "概述决议、信函或会议",

@@ -25,6 +25,8 @@ EN: dict[str, str] = {
     "previous_label": "previous {label}", "next_label": "next {label}",
     "alignment_doubtful": "alignment doubtful: {why}", "no_parallel": "no {language} paragraph stands here",
     "show_original": "As published", "in_en": "In English", "in_zh": "In Chinese",
+    "language_set": "This server now reads the {language} version of documents where the corpus holds it.",
+    "language_auto": "This server now follows each member's own Discord language.",
     # letters
     "sender": "Sender", "addressee": "Addressee", "signatory": "Signed by", "letter_date": "Dated",
     "distributed": "Distributed", "original_language": "Original language", "request": "Request",
@@ -109,6 +111,8 @@ ZH: dict[str, str] = {
     "previous_label": "上一段 {label}", "next_label": "下一段 {label}",
     "alignment_doubtful": "对应关系存疑：{why}", "no_parallel": "{language}文本中此处没有对应段落",
     "show_original": "原文", "in_en": "英文本", "in_zh": "中文本",
+    "language_set": "本服务器现默认阅读语料库中现有的 {language} 文本。",
+    "language_auto": "本服务器现按每位成员的 Discord 语言显示。",
     "sender": "发信人", "addressee": "收信人", "signatory": "签署人", "letter_date": "日期",
     "distributed": "分发日期", "original_language": "原文", "request": "请求",
     "annexes": "附件", "annex_line": "附件{annex}：{title}（{paragraphs}段）",

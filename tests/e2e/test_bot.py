@@ -198,6 +198,20 @@ async def test_the_language_button_flips_hits_between_versions(fake_discord, bil
         assert back["label"] == "As published" and back["custom_id"].endswith(":xx")
 
 
+async def test_a_servers_default_language_wins_over_the_users_locale(fake_discord, bilingual_db):
+    async with running(fake_discord, bilingual_db):
+        await fake_discord.wait_for_commands("language")
+        refused = await (await fake_discord.invoke_slash("language", {"language": "zh"}, user=fake_discord.user)).response()
+        assert refused["data"]["flags"] & 64  # Manage Server is needed
+        done = await (await fake_discord.invoke_slash("language", {"language": "zh"}, user=fake_discord.admin)).response()
+        assert done["data"]["flags"] & 64
+        card = await (await fake_discord.invoke_slash("doc", {"symbol": "S/RES/2999 (2024)"}, locale="en-US")).response()
+        assert embeds_of(card)[0]["title"] == "S/RES/2999 (2024) · 第2999(2024)号决议"
+        await fake_discord.invoke_slash("language", {"language": "auto"}, user=fake_discord.admin)
+        card = await (await fake_discord.invoke_slash("doc", {"symbol": "S/RES/2999 (2024)"}, locale="en-US")).response()
+        assert embeds_of(card)[0]["title"] == "S/RES/2999 (2024) · Resolution 2999 (2024)"
+
+
 async def test_search_takes_a_language(fake_discord, bilingual_db):
     async with running(fake_discord, bilingual_db):
         h = await fake_discord.invoke_slash("search", {"query": "Lakes region", "language": "en"}, locale="en-US")

@@ -31,6 +31,7 @@ from bot.answers.read import read
 from bot.answers.search import budget, search
 from bot.answers.speakers import speakers
 from bot.answers.summary import NotFound, summarise
+from bot.names import resolve as resolve_name
 from bot.schedule import Subscription, Subscriptions
 from bot.store import Store
 from bot.symbols import find_symbols
@@ -88,6 +89,7 @@ class Plenary:
         """Rebuild in-memory indexes after the corpus changed."""
         self._completer = Completer(self.store)
         self.store.speaker_names()  # built now, not in the first quote's time
+        resolve_name("CSTO")  # the name tables (about 15 ms), now rather than in the first search
         # The completer's hundreds of thousands of small objects live as long as the process:
         # keep them out of the cyclic collector, whose full passes over them paused answers
         # for 100-200 ms (autocomplete p99 at a million paragraphs, bench/run.py).

@@ -28,3 +28,15 @@ def test_the_country_filter_is_exact_on_the_entity(seeded_db):
 def test_the_country_filter_takes_percent_and_underscore_literally(seeded_db):
     assert search(seeded_db, "集体安全条约组织", country="%").results == []
     assert search(seeded_db, "集体安全条约组织", country="_").results == []
+
+
+def test_a_query_in_a_language_the_corpus_lacks_says_which_it_holds(seeded_db):
+    result = search(seeded_db, "Conseil de sécurité des Nations")
+    assert result.total == 0 and result.hint == {"language": "fr", "held": ["zh"], "suggestion": None}
+
+
+def test_it_suggests_the_name_in_a_language_the_corpus_holds(seeded_db):
+    from bot.render.labels import hint_lines
+
+    hint = {"language": "fr", "held": ["zh"], "suggestion": "集体安全条约组织"}
+    assert hint_lines(hint, "en") == ["The corpus holds documents in zh, none in fr.", "Try: 集体安全条约组织"]

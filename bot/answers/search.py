@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from bot.grams import query_grams, skip_gram
+from bot.language import detect as detect_language
 from bot.model import KINDS
 from bot.names import country_forms, mentions, names_of
 from bot.names import resolve as resolve_name
@@ -126,10 +127,16 @@ class SearchResult:
     results: list[Hit] = field(default_factory=list)
     offset: int = 0
     limit: int = 5
+    # When nothing was found and the query is in a language the corpus holds no version in:
+    # {"language": "fr", "held": ["zh", "en"], "suggestion": "集体安全条约组织" or None}.
+    hint: dict[str, Any] | None = None
 
     def as_json(self) -> dict[str, Any]:
-        return {"query": self.query, "total": self.total, "offset": self.offset, "limit": self.limit,
-                "results": [h.as_json() for h in self.results]}
+        out = {"query": self.query, "total": self.total, "offset": self.offset, "limit": self.limit,
+               "results": [h.as_json() for h in self.results]}
+        if self.hint:
+            out["hint"] = self.hint
+        return out
 
 
 def _fts_string(token: str) -> str:
@@ -665,7 +672,10 @@ def search(
     filters = {"symbol": symbol, "kind": kind, "speaker": speaker, "country": country, "language": language}
     forms = _alias_forms(query)
     if not forms:
-        return _search(store, query, limit=limit, offset=offset, **filters)
+        result = _search(store, query, limit=limit, offset=offset, **filters)
+        if not result.total:
+            result.hint = _language_hint(store, query)
+        return result
     results = []
     for form in forms:
         try:
@@ -685,6 +695,20 @@ def search(
     fetched_all = all(r.total <= offset + limit for r in results)
     total = len(merged) if fetched_all else sum(r.total for r in results)
     return SearchResult(query=query, total=total, results=hits[offset:offset + limit], offset=offset, limit=limit)
+
+
+def _language_hint(store: Store, query: str) -> dict[str, Any] | None:
+    """Why nothing was found, when the query is in a language the corpus holds no version in,
+    and a search that would work: the same country or organisation named in a held language."""
+    from bot.answers.parallel import languages_held
+
+    detected = detect_language(query)
+    held = languages_held(store)
+    if detected is None or detected.code in held or detected.code == "und" or not held:
+        return None
+    entity = resolve_name(query)
+    suggestion = next((names_of(entity, lang)[0] for lang in held if entity and names_of(entity, lang)), None)
+    return {"language": detected.code, "held": held, "suggestion": suggestion}
 
 
 def _is_name(form: str, entity) -> bool:

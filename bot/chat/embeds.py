@@ -9,7 +9,7 @@ import discord
 
 from bot.chat.limits import clip, fit
 from bot.render import labels as L
-from bot.render.labels import t
+from bot.render.labels import hint_lines, t
 from bot.render.text import read_heading, read_what
 
 COLOUR = discord.Colour.from_rgb(0, 158, 219)  # UN blue
@@ -54,8 +54,9 @@ def _cite(h: dict[str, Any]) -> str:
 
 def search_embed(result: dict[str, Any], lang: str) -> discord.Embed:
     if not result["results"]:
+        why = "\n".join(md(x) for x in hint_lines(result.get("hint"), lang))
         return _embed(t(lang, "search_title", query=clip(result["query"], 200)),
-                      description=t(lang, "no_hits", query=md(clip(result["query"], 200))))
+                      description=t(lang, "no_hits", query=md(clip(result["query"], 200))) + (f"\n{why}" if why else ""))
     first = result["offset"] + 1
     e = _embed(t(lang, "search_title", query=clip(result["query"], 200)))
     lines = []

@@ -27,6 +27,8 @@ EN: dict[str, str] = {
     "show_original": "As published", "in_en": "In English", "in_zh": "In Chinese",
     "language_set": "This server now reads the {language} version of documents where the corpus holds it.",
     "language_auto": "This server now follows each member's own Discord language.",
+    "not_held_language": "The corpus holds documents in {held}, none in {language}.",
+    "try_search": "Try: {suggestion}",
     # letters
     "sender": "Sender", "addressee": "Addressee", "signatory": "Signed by", "letter_date": "Dated",
     "distributed": "Distributed", "original_language": "Original language", "request": "Request",
@@ -113,6 +115,8 @@ ZH: dict[str, str] = {
     "show_original": "原文", "in_en": "英文本", "in_zh": "中文本",
     "language_set": "本服务器现默认阅读语料库中现有的 {language} 文本。",
     "language_auto": "本服务器现按每位成员的 Discord 语言显示。",
+    "not_held_language": "语料库中的文件为 {held} 文本，没有 {language} 文本。",
+    "try_search": "可试：{suggestion}",
     "sender": "发信人", "addressee": "收信人", "signatory": "签署人", "letter_date": "日期",
     "distributed": "分发日期", "original_language": "原文", "request": "请求",
     "annexes": "附件", "annex_line": "附件{annex}：{title}（{paragraphs}段）",
@@ -284,3 +288,14 @@ def refusal(lang: str, message: str) -> str:
 
 def colon(lang: str) -> str:
     return "：" if lang == "zh" else ": "
+
+
+def hint_lines(hint: dict | None, lang: str) -> list[str]:
+    """Why a search found nothing, when the query's language is one the corpus lacks, and a
+    search that would work (bot.answers.search puts the facts in ``hint``)."""
+    if not hint:
+        return []
+    lines = [t(lang, "not_held_language", held=", ".join(hint["held"]), language=hint["language"])]
+    if hint.get("suggestion"):
+        lines.append(t(lang, "try_search", suggestion=hint["suggestion"]))
+    return lines

@@ -40,7 +40,7 @@ def _where(hit: dict[str, Any]) -> str:
 
 def render_search(result: dict[str, Any], lang: str = "en") -> str:
     if not result["results"]:
-        return t(lang, "no_hits", query=result["query"])
+        return "\n".join([t(lang, "no_hits", query=result["query"]), *L.hint_lines(result.get("hint"), lang)])
     first = result["offset"] + 1
     lines = [t(lang, "hits_line", total=result["total"], query=result["query"], first=first,
                last=first + len(result["results"]) - 1)]

@@ -196,7 +196,7 @@ def test_joint_or_masthead_symbol_finds_the_letter(plenary):
 def test_quote_a_latin_named_delegate_from_a_fixture_record(plenary):
     quoted = plenary.quote("mbeki-santos", "预警")["quotes"][0]
     assert quoted["text"] == "我们呼吁安理会支持区域预警机制。"
-    assert quoted["attribution"] == "Mbeki-Santos女士（莫桑比克），以英语发言——S/PV.9998，2024-05-14，¶15"
+    assert quoted["attribution"] == "Mbeki-Santos女士（莫桑比克），以英语发言——S/PV.9998，2024年5月14日，¶15"
 
 
 def test_joint_letter_masthead_agenda_and_title(doc):

@@ -326,7 +326,14 @@ def attribution(q: dict[str, Any]) -> str:
     if q.get("quoting"):
         bits.append(f"引述 {q['quoting']['symbol']} {q['quoting']['label']}")
     page = f"，第{q['page']}页" if q.get("page") else ""
-    return "，".join(bits) + f"——{q['symbol']}，{q['date'] or ''}{page}，{q['label']}"
+    when = chinese_date_words(q["date"]) if q["date"] else ""
+    return "，".join(bits) + f"——{q['symbol']}，{when}{page}，{q['label']}"
+
+
+def chinese_date_words(iso: str) -> str:
+    """2022-02-16 → 2022年2月16日, as a Chinese attribution writes it."""
+    y, m, d = (int(x) for x in iso.split("-"))
+    return f"{y}年{m}月{d}日"
 
 
 def attribution_en(q: dict[str, Any]) -> str:

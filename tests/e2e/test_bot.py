@@ -207,7 +207,7 @@ async def test_a_servers_default_language_wins_over_the_users_locale(fake_discor
         assert done["data"]["flags"] & 64
         card = await (await fake_discord.invoke_slash("doc", {"symbol": "S/RES/2999 (2024)"}, locale="en-US")).response()
         assert embeds_of(card)[0]["title"] == "S/RES/2999 (2024) · 第2999(2024)号决议"
-        await fake_discord.invoke_slash("language", {"language": "auto"}, user=fake_discord.admin)
+        await (await fake_discord.invoke_slash("language", {"language": "auto"}, user=fake_discord.admin)).response()
         card = await (await fake_discord.invoke_slash("doc", {"symbol": "S/RES/2999 (2024)"}, locale="en-US")).response()
         assert embeds_of(card)[0]["title"] == "S/RES/2999 (2024) · Resolution 2999 (2024)"
 
@@ -233,7 +233,7 @@ async def test_quote_is_a_blockquote_with_attribution_and_another_quote_button(f
     async with running(fake_discord, db_path):
         msg = await (await fake_discord.invoke_slash("quote", {"who": "张军"})).final_message()
         desc = embeds_of(msg)[0]["description"]
-        assert desc.startswith("> ") and "— 张军先生（中国），以中文发言——S/PV.8967，2022-02-16" in desc
+        assert desc.startswith("> ") and "— 张军先生（中国），以中文发言——S/PV.8967，2022年2月16日" in desc
         another = next(i for i in custom_ids(msg) if i.startswith("pl:q:"))
         again = await (await fake_discord.click(msg, another, user=fake_discord.admin)).response()
         assert embeds_of(again)[0]["description"] != desc

@@ -46,6 +46,25 @@ def has_markdown(line: str) -> bool:
     return _MD_CHARS.search(line) is not None
 
 
+_CJK_BLOCKS = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+
+
+@lru_cache(maxsize=1)
+def traditional_chars() -> tuple[re.Pattern[str], dict[int, str]]:
+    """A pattern of every character OpenCC makes Simplified one for one, and the table doing
+    it: finding or counting Traditional characters runs in C. Character by character, never
+    by phrase: OpenCC's phrase table rewrites some Simplified words too (借此 → 藉此). Built
+    once, from the CJK blocks (about 30 ms)."""
+    convert = _t2s().convert
+    table: dict[int, str] = {}
+    for start, end in _CJK_BLOCKS:
+        for code in range(start, end):
+            out = convert(chr(code))
+            if len(out) == 1 and out != chr(code):
+                table[code] = out
+    return re.compile("[" + re.escape("".join(map(chr, table))) + "]"), table
+
+
 def strip_markdown(line: str) -> str:
     """Remove conversion residue: links to '#', bold markers, escapes, heading hashes."""
     if not _MD_CHARS.search(line):

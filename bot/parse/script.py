@@ -12,37 +12,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from functools import lru_cache
 from typing import Any
 
 from bot.language import TRADITIONAL_FROM
 from bot.model import Document
-from bot.text import _t2s
+from bot.text import traditional_chars
+
+_HAN = re.compile("[\u4e00-\u9fff]")
 
 _NEAR = 64  # how far ahead a character may be when the next few do not line up
 _FAR = 5000  # how far ahead a run of characters may be (footnotes printed between two halves)
 _RUN = 4
-_CJK_BLOCKS = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
-
-
-@lru_cache(maxsize=1)
-def _traditional() -> tuple[re.Pattern[str], dict[int, str]]:
-    """A pattern of every character OpenCC makes Simplified one for one, and the table doing
-    it. Character by character, never by phrase: OpenCC's phrase table rewrites some
-    Simplified words too (借此 → 藉此). Built once, from the CJK blocks (about 30 ms)."""
-    convert = _t2s().convert
-    table: dict[int, str] = {}
-    for start, end in _CJK_BLOCKS:
-        for code in range(start, end):
-            out = convert(chr(code))
-            if len(out) == 1 and out != chr(code):
-                table[code] = out
-    return re.compile("[" + re.escape("".join(map(chr, table))) + "]"), table
 
 
 def simplified_text(text: str) -> str:
     """``text`` with Traditional characters made Simplified, one character for one."""
-    pattern, table = _traditional()
+    pattern, table = traditional_chars()
     if pattern.search(text) is None:  # most texts: Simplified already, found in C
         return text
     return text.translate(table)
@@ -50,8 +35,8 @@ def simplified_text(text: str) -> str:
 
 def is_traditional(text: str, simplified: str) -> bool:
     """Does the text read as Traditional (not a Simplified text with a stray variant)?"""
-    han = sum(1 for ch in simplified if "\u4e00" <= ch <= "\u9fff")
-    changed = sum(1 for a, b in zip(text, simplified) if a != b)
+    han = len(_HAN.findall(simplified))
+    changed = len(traditional_chars()[0].findall(text))
     return bool(han) and changed / han >= TRADITIONAL_FROM
 
 

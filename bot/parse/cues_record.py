@@ -925,7 +925,7 @@ class RecordGrammar:
     def looks_at(self, text: str) -> bool:
         """Is this table worth trying on ``text``? A table with hints (a language written in an
         alphabet) only on text not written in Chinese characters, where a hint is in the first pages."""
-        return not self.hints or (not mostly_han(text) and any(text.find(h, 0, HINT_SPAN) >= 0 for h in self.hints))
+        return table_looks_at(self.cues, text)
 
     def label_at(self, text: str) -> re.Match[str] | None:
         """The speaker label ``text`` opens with; the regex runs only where a colon could end one
@@ -987,6 +987,11 @@ LABEL_SPAN = 400
 
 # Every record table, in the order they are tried (a table with a hint only where it is found).
 TABLES: tuple[RecordCues, ...] = (ZH, EN, FR, ES)
+
+
+def table_looks_at(cues: RecordCues, text: str) -> bool:
+    """RecordGrammar.looks_at on the table itself, before it is compiled."""
+    return not cues.hints or (not mostly_han(text) and any(text.find(h, 0, HINT_SPAN) >= 0 for h in cues.hints))
 
 
 def grammar(cues: RecordCues = ZH) -> RecordGrammar:

@@ -89,7 +89,8 @@ def _sentences(text: str) -> list[str]:
 
 
 def pools_from_seeds(seeds: Path = ROOT / "seeds") -> Pools:
-    from bot.parse import parse_text, read_text
+    from bot.parse import parse_text
+    from bot.read import read_text
 
     catalog = json.loads((seeds / "catalog.json").read_text(encoding="utf-8"))
     pools = Pools()

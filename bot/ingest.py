@@ -407,6 +407,7 @@ def _after_reparse(store: Store, stamp: str, report: IngestReport) -> None:
 
 def _self_check(store: Store, report: IngestReport) -> None:
     """Compare the paragraph references of what came in (and of what cites it) with the corpus."""
-    sources = {r["doc_id"]: r["source"] for r in store.query("SELECT doc_id, source FROM documents")}
     for m in check_refs(store, report.stored):
-        report.warnings.append((sources.get(m.doc_id, m.doc_id), m.message()))
+        # The citing document may be this ingest's or one stored before it.
+        row = store.one("SELECT source FROM documents WHERE doc_id = ?", [m.doc_id])
+        report.warnings.append((row["source"] if row else m.doc_id, m.message()))

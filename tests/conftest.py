@@ -27,7 +27,8 @@ def seed(catalog):
 @pytest.fixture(scope="session")
 def doc():
     """Parse a fixture document (tests/fixtures/docs/NAME) by name (cached per session)."""
-    from bot.parse import parse_text, read_text
+    from bot.parse import parse_text
+    from bot.read import read_text
 
     cache = {}
 

@@ -9,7 +9,7 @@ from seedfiles import FIXTURES
 from bot.answers.search import search
 from bot.ingest import ingest
 from bot.language import detect
-from bot.parse import read_text
+from bot.read import read_text
 from bot.store import Store
 
 DOCS = FIXTURES / "docs"

@@ -7,9 +7,10 @@ from collections import Counter
 import pytest
 from seedfiles import FIXTURES
 
-from bot.parse import detect_kind, read_text
+from bot.parse import detect_kind
 from bot.parse.cues_record import EN, grammar
 from bot.parse.record import looks_like, parse_record
+from bot.read import read_text
 
 DOCS = FIXTURES / "docs"
 SC, GA = "en_sc_record.txt", "en_record_ga_plenary.txt"

@@ -6,10 +6,11 @@ in the UN's style (tests/fixtures/docs/record_*.txt)."""
 import pytest
 from seedfiles import FIXTURES
 
-from bot.parse import detect_kind, read_text
+from bot.parse import detect_kind
 from bot.parse.cues_record import grammar, number_value, spaced, squeeze
 from bot.parse.record import parse_record
 from bot.parse.script import simplified_text
+from bot.read import read_text
 from bot.text import fold
 
 DOCS = FIXTURES / "docs"

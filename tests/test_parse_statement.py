@@ -5,8 +5,9 @@ with a Chinese masthead; the intro in each of its two word orders."""
 import pytest
 from seedfiles import FIXTURES
 
-from bot.parse import detect_kind, parse_text, read_text
+from bot.parse import detect_kind, parse_text
 from bot.parse.statement import looks_like, parse_statement
+from bot.read import read_text
 
 DOCS = FIXTURES / "docs"
 QUOTED, NUMBERED = "prst_quoted.txt", "prst_numbered.txt"

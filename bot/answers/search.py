@@ -670,7 +670,8 @@ def search(
     organisation also finds its other names, in every language: CSTO finds 集体安全条约组织 and
     集安组织, Russia 俄罗斯联邦."""
     filters = {"symbol": symbol, "kind": kind, "speaker": speaker, "country": country, "language": language}
-    forms = _alias_forms(query)
+    entity = resolve_name(query)
+    forms = _alias_forms(query, entity)
     if not forms:
         result = _search(store, query, limit=limit, offset=offset, **filters)
         if not result.total:
@@ -682,12 +683,12 @@ def search(
             results.append(_search(store, form, limit=offset + limit, offset=0, **filters))
         except QueryError:
             continue
-    entity = resolve_name(query)
+    names = {fold(n) for n in names_of(entity)}
     merged: dict[int, Hit] = {}
     for form, r in zip(forms, results):
         for h in r.results:
             # 俄罗斯 inside 白俄罗斯 is Belarus: not a hit for Russia.
-            if _is_name(form, entity) and not mentions(fold(h.text), form, entity.id):
+            if fold(form) in names and not mentions(fold(h.text), form, entity.id):
                 continue
             if h.paragraph_id not in merged or h.score > merged[h.paragraph_id].score:
                 merged[h.paragraph_id] = h
@@ -711,13 +712,9 @@ def _language_hint(store: Store, query: str) -> dict[str, Any] | None:
     return {"language": detected.code, "held": held, "suggestion": suggestion}
 
 
-def _is_name(form: str, entity) -> bool:
-    return fold(form) in {fold(n) for n in names_of(entity)}
-
-
-def _alias_forms(query: str) -> list[str]:
-    """The query and the other names of the country or organisation it names exactly, or []."""
-    entity = resolve_name(query)
+def _alias_forms(query: str, entity) -> list[str]:
+    """The query and the other names of the country or organisation it names exactly (``entity``,
+    resolved by the caller), or []."""
     if entity is None or entity.id in _NOT_ALIASED:
         return []
     forms = [query]

@@ -28,7 +28,7 @@ from bot.parse.statement import parse_statement
 from bot.symbols import canonical, find_symbols
 from bot.text import strip_markdown, superscript_numbers
 
-__all__ = ["Citation", "ParseError", "citations", "detect_kind", "doc_id_for", "parse_text", "read_text"]
+__all__ = ["Citation", "ParseError", "citations", "detect_kind", "doc_id_for", "parse_text"]
 
 
 # Raised whenever the grammars read the same file differently: a corpus parsed by an older
@@ -58,24 +58,6 @@ def detect_kind(text: str) -> str | None:
 
 _PARSERS = {"record": parse_record, "letter": parse_letter, "resolution": parse_resolution,
             "document": parse_document, "statement": parse_statement}
-
-
-def read_text(path: Path) -> str:
-    """The file's text, or a ParseError that says in plain words why it can't be read."""
-    data = path.read_bytes()
-    if not data.strip():
-        raise ParseError("the file is empty")
-    if b"\x00" in data[:4096]:
-        raise ParseError("the file is binary, not text")
-    for encoding in ("utf-8-sig", "utf-16", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            continue
-        return text
-    raise ParseError("the file is not UTF-8 (nor UTF-16 or GB18030) text")
 
 
 _EXTENSIONS = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")

@@ -15,7 +15,7 @@ from pathlib import Path
 from bot.read.errors import ReadError
 from bot.read.sniff import DOCX, HTML, PDF, TEXT, looks_like_html, sniff_binary
 
-__all__ = ["FORMATS", "ReadError", "Source", "read_bytes", "read_source"]
+__all__ = ["FORMATS", "ReadError", "Source", "read_bytes", "read_source", "read_text"]
 
 FORMATS = (PDF, DOCX, HTML, TEXT)
 
@@ -46,6 +46,11 @@ def read_source(path: Path, max_bytes: int | None = None) -> Source:
     except OSError as e:
         raise ReadError(f"the file can't be opened ({e.strerror or e})") from None
     return read_bytes(data)
+
+
+def read_text(path: Path) -> str:
+    """A file's text, whatever its format (scripts and tests that want only the text)."""
+    return read_source(Path(path)).text
 
 
 def read_bytes(data: bytes) -> Source:

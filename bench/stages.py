@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.ingest import expand
+from bot.files import expand
 from bot.parse import parse_text
 from bot.read import read_text
 from bot.store import Store, index_document

@@ -2,8 +2,8 @@
 parsed document that ingest shares: numbering that jumps, a footnote marked with no text or
 with text and no marker, a last paragraph cut mid-sentence.
 
-The document checks only read a Document; reading files goes through bot.ingest (imported
-where it is used, since ingest imports these checks).
+The document checks only read a Document; finding and reading files goes through bot.files,
+as ingest's does.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bot.files import CATALOG, checked, load_catalog, read, survey
 from bot.language import detect
 from bot.model import Document, ParseError
 from bot.parse import parse_text
@@ -124,8 +125,6 @@ def section_counts(doc: Document) -> dict[str, int]:
 
 def check_file(path: Path, catalog: dict | None = None, max_bytes: int | None = None) -> CheckReport:
     """Read and parse one file, store nothing, and say what was recognised."""
-    from bot.ingest import checked, read
-
     report = CheckReport(str(path))
     try:
         checked(path, max_bytes)
@@ -160,8 +159,6 @@ def _refused(report: CheckReport, exc: Exception) -> CheckReport:
 def check_paths(paths: Iterable[str | Path], max_bytes: int | None = None) -> list[CheckReport]:
     """A report per file named or found in a folder named, each file once; what is not a file
     (a pipe, a socket, a device, a broken or looping link) is reported refused, never opened."""
-    from bot.ingest import CATALOG, load_catalog, survey
-
     found = survey(paths)
     reports: list[CheckReport] = []
     catalogs: dict[Path, tuple[dict, str | None]] = {}

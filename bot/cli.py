@@ -33,7 +33,7 @@ def _echo_json(data: Any) -> None:
 
 
 def _ingest_with_progress(paths: list[str], store: Store, max_bytes: int | None) -> Any:
-    from bot.ingest import expand
+    from bot.files import expand
 
     if sys.stderr.isatty() and len(files := expand(paths)) > 20:
         with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:

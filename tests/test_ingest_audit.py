@@ -14,7 +14,8 @@ from seedfiles import LETTER, RES_75_268, RES_75_276, SEEDS
 from bot import config
 from bot.check import PLAIN_DOCUMENT, TRUNCATED
 from bot.cli import main
-from bot.ingest import ingest, survey
+from bot.files import survey
+from bot.ingest import ingest
 from bot.store import Store
 
 

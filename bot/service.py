@@ -222,6 +222,12 @@ class Plenary:
         From memory: discord.py asks on the event loop, before any answer."""
         return self._cooldowns.get(guild_id or 0, self.default_cooldown)
 
+    def version(self, lang: str, guild_id: int | None = None) -> str:
+        """The language version a reader gets: the server's default when it set one, else
+        Chinese for a Chinese reader and English for the others (answers fall back to what the
+        corpus holds). The one rule for the chat adapter and the shell."""
+        return self.language(guild_id) or ("zh" if lang == "zh" else "en")
+
     def language(self, guild_id: int | None) -> str | None:
         """The language version a server reads by default, or None to follow each user's locale."""
         return self._languages.get(guild_id or 0)

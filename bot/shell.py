@@ -69,17 +69,16 @@ def _digest(p: Plenary, o: dict[str, str], lang: str) -> str:
 
 
 def _read(p: Plenary, o: dict[str, str], lang: str) -> str:
-    version = "zh" if lang == "zh" else None
-    return render.render_read(p.read(o["symbol"], o.get("who"), version), lang, page=_page(o, lang) or 1)
+    return render.render_read(p.read(o["symbol"], o.get("who"), p.version(lang)), lang, page=_page(o, lang) or 1)
 
 
 def _quote(p: Plenary, o: dict[str, str], lang: str) -> str:
-    return render.render_quotes(p.quote(o["who"], o.get("topic"), o.get("document")), lang)
+    return render.render_quotes(p.quote(o["who"], o.get("topic"), o.get("document"), lang=p.version(lang)), lang)
 
 
 COMMANDS: dict[str, tuple[list[str], Handler, list[str]]] = {
     "search": (["query"], _search, ["document", "speaker", "country", "language", "page"]),
-    "doc": (["symbol"], lambda p, o, lang: render.render_card(p.doc(o["symbol"]), lang), []),
+    "doc": (["symbol"], lambda p, o, lang: render.render_card(p.doc(o["symbol"], p.version(lang)), lang), []),
     "summary": (["symbol"], _summary, []),
     "read": (["symbol", "who"], _read, ["page"]),
     "quote": (["who", "topic"], _quote, ["document"]),

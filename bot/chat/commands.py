@@ -71,8 +71,7 @@ def _version(interaction: discord.Interaction) -> str:
     """The language version a user reads: the server's default when it set one (/language),
     else Chinese for zh-CN and zh-TW and English for everyone else (the look-up falls back to
     what the corpus holds)."""
-    default = interaction.client.plenary.language(interaction.guild_id)  # type: ignore[attr-defined]
-    return default or ("zh" if _lang(interaction) == "zh" else "en")
+    return interaction.client.plenary.version(_lang(interaction), interaction.guild_id)  # type: ignore[attr-defined]
 
 
 def _choices(items: list[Any]) -> list[app_commands.Choice[str]]:

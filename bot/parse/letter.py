@@ -26,7 +26,8 @@ from bot.model import Document, Paragraph, ParseError
 from bot.parse.cues_record import mostly_han
 from bot.parse.layout import Block, Line, apply_heads, clean_lines, is_wrapped, paragraphs
 from bot.parse.resolution import EN as EN_RESOLUTION
-from bot.parse.resolution import OPENER, is_opener, resolution_body
+from bot.parse.resolution import ZH as ZH_RESOLUTION
+from bot.parse.resolution import is_opener, resolution_body
 from bot.text import chinese_date, chinese_number, english_date, english_ordinal, roman_number
 
 _NUMBERED = re.compile(r"^(\d{1,3})\s*[.．]\s*(\S.*)$")
@@ -81,7 +82,7 @@ ZH = LetterGrammar(
     joiner="：",
     request=lambda t: "请求" in t,
     draft=lambda h: "决议草案" in h,
-    opener=lambda t: bool(OPENER.match(t)),
+    opener=lambda t: bool(ZH_RESOLUTION.opener.match(t)),
     read_date=chinese_date,
     number=chinese_number,
     session_number=chinese_number,

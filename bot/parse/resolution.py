@@ -253,10 +253,6 @@ EN = Grammar(
 
 GRAMMARS = (ZH, EN)
 
-# Kept for the letter grammar and callers that read the Chinese forms.
-CUES = ZH_RESOLUTION
-OPENER = ZH.opener
-OPERATIVE_VERBS = CUES.operative_verbs
 
 
 def grammar_of(lines: list[str]) -> Grammar | None:

@@ -51,3 +51,25 @@ def seeded_db(tmp_path_factory):
     report = ingest([SEEDS], store)
     assert report.ok, report.failed
     return store
+
+
+@pytest.fixture(scope="session")
+def seed_db_bytes(tmp_path_factory):
+    """The seeds' database, built once per session, as bytes to copy where a test may write."""
+    from bot.ingest import ingest
+    from bot.store import Store
+
+    path = tmp_path_factory.mktemp("seed-db") / "plenary.db"
+    store = Store(path)
+    assert ingest([SEEDS], store).ok
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    return path.read_bytes()
+
+
+@pytest.fixture
+def db_path(tmp_path, seed_db_bytes):
+    """A writable copy of the seeds' database."""
+    path = tmp_path / "plenary.db"
+    path.write_bytes(seed_db_bytes)
+    return path

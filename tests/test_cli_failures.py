@@ -11,7 +11,6 @@ from click.testing import CliRunner
 from seedfiles import SEEDS
 
 from bot.cli import main
-from bot.ingest import ingest
 from bot.store import Store
 
 READS = [["stats"], ["search", "合作"], ["search", "量子计算机"], ["search", "resolutoin assembly"], ["doc", "75/276"], ["doc", "S/PRST/2013/12"],
@@ -19,21 +18,9 @@ READS = [["stats"], ["search", "合作"], ["search", "量子计算机"], ["searc
          ["speakers", "S/PV.8967"], ["digest", "--date", "2026-11-24"], ["commands", "--json"]]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    path = tmp_path_factory.mktemp("built") / "plenary.db"
-    store = Store(path)
-    assert ingest([SEEDS], store).ok
-    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    store.close()
-    return path.read_bytes()
-
-
 @pytest.fixture
-def db(tmp_path, built):
-    path = tmp_path / "plenary.db"
-    path.write_bytes(built)
-    return path
+def db(db_path):
+    return db_path
 
 
 def run(tmp_path, monkeypatch, *args, env=None):

@@ -8,30 +8,13 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
 import pytest
-from seedfiles import FIXTURES, SEEDS
+from seedfiles import FIXTURES
 
 from bot.chat.client import PlenaryBot, build_payload
 from bot.ingest import ingest
 from bot.store import Store
 
 COMMANDS = "/applications/{application_id}/commands"
-
-
-@pytest.fixture(scope="session")
-def seed_db_bytes(tmp_path_factory):
-    path = tmp_path_factory.mktemp("e2e") / "seed.db"
-    store = Store(path)
-    ingest([SEEDS], store)
-    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    store.close()
-    return path.read_bytes()
-
-
-@pytest.fixture
-def db_path(tmp_path, seed_db_bytes):
-    path = tmp_path / "plenary.db"
-    path.write_bytes(seed_db_bytes)
-    return path
 
 
 class Clock:

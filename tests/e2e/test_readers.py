@@ -9,14 +9,14 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
-from test_bot import Clock, db_path, embeds_of, running, seed_db_bytes  # noqa: F401 - fixtures
+from test_bot import Clock, embeds_of, running
 
 from bot.render.labels import t
 from bot.service import Plenary
 from bot.store import Store
 
 
-async def test_a_slow_answer_does_not_hold_up_a_fast_one(fake_discord, db_path):  # noqa: F811
+async def test_a_slow_answer_does_not_hold_up_a_fast_one(fake_discord, db_path):
     async with running(fake_discord, db_path, defer_after=0.5) as bot:
         doc = bot.plenary.doc
         release = threading.Event()
@@ -44,7 +44,7 @@ async def test_a_slow_answer_does_not_hold_up_a_fast_one(fake_discord, db_path):
     fake_discord.assert_clean()
 
 
-async def test_the_digest_is_computed_off_the_path_of_commands(fake_discord, db_path):  # noqa: F811
+async def test_the_digest_is_computed_off_the_path_of_commands(fake_discord, db_path):
     clock = Clock(datetime(2026, 11, 24, 7, 0, tzinfo=UTC))
     # One reader only: were the digest computed there, the command would wait for it.
     async with running(fake_discord, db_path, clock=clock, readers=1) as bot:
@@ -69,7 +69,7 @@ async def test_the_digest_is_computed_off_the_path_of_commands(fake_discord, db_
     assert len(fake_discord.channel_messages(fake_discord.digests)) == 1
 
 
-async def test_a_query_too_broad_is_refused_in_the_users_language(fake_discord, db_path):  # noqa: F811
+async def test_a_query_too_broad_is_refused_in_the_users_language(fake_discord, db_path):
     query = " ".join("联合国安全理事会大会决议第号执行部分序言段落发言主席先生女士代表团国家政府组织和平发展人权")
     async with running(fake_discord, db_path):
         body = await (await fake_discord.invoke_slash("search", {"query": query}, locale="zh-CN")).response()
@@ -79,7 +79,7 @@ async def test_a_query_too_broad_is_refused_in_the_users_language(fake_discord, 
     fake_discord.assert_clean()
 
 
-def test_writes_from_many_readers_are_serialised_on_the_writer(tmp_path, seed_db_bytes):  # noqa: F811
+def test_writes_from_many_readers_are_serialised_on_the_writer(tmp_path, seed_db_bytes):
     path = tmp_path / "plenary.db"
     path.write_bytes(seed_db_bytes)
     writer = Store(path)

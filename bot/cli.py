@@ -12,6 +12,7 @@ seeds/), create one.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import sys
 from datetime import date as _date
@@ -23,7 +24,7 @@ import click
 from bot import config
 from bot.ingest import ingest
 from bot.model import KINDS, LANGUAGES
-from bot.store import OverBudget, Store, StoreError
+from bot.store import CorpusOutdated, OverBudget, Store, StoreError
 
 EXIT_NOTHING, EXIT_USAGE, EXIT_DATABASE, EXIT_INTERNAL = 1, 2, 3, 4
 
@@ -116,6 +117,26 @@ def _build_from_seeds(path: Path) -> None:
     click.echo(f"{len(report.added)} documents, {report.paragraphs} paragraphs.", err=True)
 
 
+def _rebuild(path: Path, sources: list[str]) -> None:
+    """Rebuild a corpus of an older format from the files it was made from, into a new
+    generation published in one swap (bot/publish.py); the bot's state is elsewhere, untouched."""
+    from bot.publish import new_generation, publish
+
+    present = [s for s in sources if Path(s).exists()]
+    click.echo(f"Rebuilding {path} from the {len(present)} files it was made from (this Plenary stores documents "
+               f"differently; subscriptions and settings are kept apart and are not touched)…", err=True)
+    for gone in sorted(set(sources) - set(present)):
+        click.echo(f"warning {gone}: no longer there; its document is left out", err=True)
+    built = new_generation(path, start_from_current=False)
+    store = Store(built)
+    try:
+        report = _ingest_with_progress(present, store, _max_bytes())
+    finally:
+        store.close()
+    publish(path, built)
+    click.echo(f"{len(report.added)} documents, {report.paragraphs} paragraphs.", err=True)
+
+
 def open_store(db: str | None, build: bool = True, readonly: bool = True, budget: bool = True,
                create: bool = False) -> Store:
     """Open the database, read-only unless ``readonly`` is False.
@@ -142,7 +163,13 @@ def open_store(db: str | None, build: bool = True, readonly: bool = True, budget
     try:
         if first_use:
             _build_from_seeds(path)
-        store = Store(path, readonly=readonly)
+        try:
+            store = Store(path, readonly=readonly)
+        except CorpusOutdated as exc:
+            if not os.access(path.parent, os.W_OK):
+                raise
+            _rebuild(path, exc.sources)
+            store = Store(path, readonly=readonly)
         if build and db is None and store.empty:
             store.close()
             _build_from_seeds(path)
@@ -166,8 +193,6 @@ def _cli_budget() -> float | None:
 def _writable(db: str | None) -> bool:
     """Can this process write to the database (or create it)? The shell records quote rotation
     when it can and answers read-only when it can't."""
-    import os
-
     path = config.db_path(db)
     return os.access(path, os.W_OK) if path.exists() else os.access(path.parent if str(path.parent) else ".", os.W_OK)
 
@@ -237,13 +262,28 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @db_option
 @json_option
-def ingest_cmd(paths: tuple[str, ...], db: str | None, as_json: bool) -> None:
+@click.option("--publish", is_flag=True,
+              help="Build into a new file and swap it in at once: running bots switch to it (docs/deploy.md).")
+def ingest_cmd(paths: tuple[str, ...], db: str | None, as_json: bool, publish: bool) -> None:
     """Parse documents into the database (default: the seeds/ folder).
 
     Exit status: 0 every file stored (or already there), 1 some file failed."""
     limit = _max_bytes()
     store = open_store(db, build=False, readonly=False, budget=False, create=True)
+    target = None
+    if publish:
+        from bot.publish import new_generation
+
+        target = store.path
+        store.close()
+        store = Store(new_generation(target))
     report = _ingest_with_progress(list(paths) or [str(config.seeds_path())], store, limit)
+    if target is not None:
+        from bot.publish import publish as swap_in
+
+        built = store.path
+        store.close()
+        swap_in(target, built)
     if as_json:
         _echo_json({"added": report.added, "replaced": report.replaced, "unchanged": report.unchanged,
                     "failed": [{"path": p, "reason": r} for p, r in report.failed],
@@ -473,7 +513,8 @@ def shell_cmd(db: str | None, locale: str | None) -> None:
     from bot.shell import repl
 
     store = open_store(db, readonly=not _writable(db), budget=False)
-    repl(Plenary(store, budget=_query_budget()), lang=lang_of(locale or config.shell_locale()))
+    state = _state(store.path) if _writable(db) or config.state_url() else None
+    repl(Plenary(store, budget=_query_budget(), state=state), lang=lang_of(locale or config.shell_locale()))
 
 
 def _query_budget() -> float | None:
@@ -502,8 +543,6 @@ def commands_cmd(db: str | None, as_json: bool) -> None:
 
 
 def _token() -> str:
-    import os
-
     token = os.environ.get("DISCORD_TOKEN", "").strip()
     if not token:
         _refuse("DISCORD_TOKEN is not set. Put it in the environment or in .env (see .env.example for every "
@@ -511,9 +550,30 @@ def _token() -> str:
     return token
 
 
-def _bot(db: str | None) -> Any:
+def _state(path: Path) -> Any:
+    """The bot's state store (PLENARY_STATE_URL, or a file beside the corpus); exit 3 if unusable."""
+    from bot.state import StateError, open_state
+
+    try:
+        return open_state(config.state_url(), corpus=path)
+    except StateError as exc:
+        click.echo(f"plenary: {exc}", err=True)
+        sys.exit(EXIT_DATABASE)
+
+
+def _shards(shards: str | None, shard_count: int | None) -> Any:
+    from bot.shards import ShardError, parse_shards
+
+    try:
+        env_shards, env_count = config.shards()
+        return parse_shards(shards or env_shards, shard_count if shard_count is not None else env_count)
+    except (ShardError, config.SettingError) as exc:
+        _refuse(str(exc))
+        raise  # unreachable: _refuse exits
+
+
+def _bot(db: str | None, shards: Any = None) -> Any:
     import logging
-    import os
 
     from bot.chat.client import PlenaryBot
 
@@ -524,17 +584,23 @@ def _bot(db: str | None) -> Any:
         budget, readers = config.query_budget(), config.readers()
     except config.SettingError as exc:
         _refuse(str(exc))
-    return PlenaryBot(open_store(db, readonly=False, budget=False), guild_id=int(guild) if guild.isdigit() else None,
+    # The corpus is only read: a new one is published beside it (plenary ingest --publish).
+    store = open_store(db, readonly=True, budget=False)
+    return PlenaryBot(store, state=_state(store.path), shards=shards,
+                      guild_id=int(guild) if guild.isdigit() else None,
                       message_content=os.environ.get("PLENARY_MESSAGE_CONTENT", "0") == "1", budget=budget,
                       readers=readers)
 
 
 @main.command("run")
 @db_option
-def run_cmd(db: str | None) -> None:
-    """Start the Discord bot (DISCORD_TOKEN from the environment or .env)."""
+@click.option("--shards", default=None, help="This process's shards, such as 0-3 (PLENARY_SHARDS).")
+@click.option("--shard-count", type=int, default=None, help="How many shards the bot has in all (PLENARY_SHARD_COUNT).")
+def run_cmd(db: str | None, shards: str | None, shard_count: int | None) -> None:
+    """Start the Discord bot (DISCORD_TOKEN from the environment or .env); with --shards, one
+    part of a bot run as several processes that share PLENARY_STATE_URL (docs/deploy.md)."""
     token = _token()
-    _bot(db).run(token, log_handler=None)
+    _bot(db, _shards(shards, shard_count)).run(token, log_handler=None)
 
 
 @main.command("sync")

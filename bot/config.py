@@ -108,3 +108,26 @@ def readers() -> int:
     if not raw.isdigit() or not 1 <= int(raw) <= 64:
         raise SettingError(f"PLENARY_READERS must be a whole number from 1 to 64, not {raw!r}")
     return int(raw)
+
+
+def state_url() -> str | None:
+    """Where the bot's state lives (PLENARY_STATE_URL): postgresql://… for several processes,
+    sqlite:///path for a file; unset, an SQLite file beside the corpus (bot/state/store.py)."""
+    return os.environ.get("PLENARY_STATE_URL", "").strip() or None
+
+
+def shards() -> tuple[str | None, int | None]:
+    """PLENARY_SHARDS (such as 0-3, or 0,2,5) and PLENARY_SHARD_COUNT, as written; bot/shards.py
+    reads them. Unset: one process runs every shard Discord recommends."""
+    raw = os.environ.get("PLENARY_SHARD_COUNT", "").strip()
+    if raw and not raw.isdigit():
+        raise SettingError(f"PLENARY_SHARD_COUNT must be a whole number, not {raw!r}")
+    return os.environ.get("PLENARY_SHARDS", "").strip() or None, int(raw) if raw else None
+
+
+DEFAULT_CORPUS_POLL = 30.0  # seconds between two looks at whether a new corpus was published
+
+
+def corpus_poll() -> float:
+    """How often a running bot looks for a newly published corpus (PLENARY_CORPUS_POLL, seconds)."""
+    return _seconds("PLENARY_CORPUS_POLL", DEFAULT_CORPUS_POLL) or DEFAULT_CORPUS_POLL

@@ -1,21 +1,23 @@
 """Daily digest subscriptions: when each is due, in its own time zone. No chat code here.
 
-A subscription is due once per local day, at or after its local time. "Sent" is recorded
-per local date, so a restart neither posts twice nor skips: a digest missed while the bot
-was down goes out once on start if it is still that local day.
+A subscription is due once per local day, at or after its local time. Each (server, local
+day) is delivered exactly once (bot/state's claim, then a send Discord dedups by its nonce,
+then the record), so neither a restart, a second process, nor a clock stepping back posts it
+twice; a digest missed while the bot was down goes out on start if it is still that local day.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from rapidfuzz import process
 
-from bot.store import Store
+from bot.shards import Shards
+from bot.state import Claim, State
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:：.](\d{2})\s*$")
 
@@ -83,47 +85,75 @@ def _row(r: dict[str, Any]) -> Subscription:
                         r["paused_reason"], r["last_sent"])
 
 
+def backoff(attempts: int) -> float:
+    """Seconds before the next attempt after ``attempts`` failed ones: 30 s, doubling, at most 15 min."""
+    return float(min(900, 30 * 2 ** max(0, attempts - 1)))
+
+
 class Subscriptions:
-    def __init__(self, store: Store):
-        self.store = store
+    """The daily digests: who gets one, which are due, and the claim-send-record of each
+    (the exactly-once rule of bot/state: a digest is claimed for (server, local day) by one
+    process, sent with a nonce Discord enforces, and recorded with its message id)."""
+
+    KIND = "digest"
+
+    def __init__(self, state: State):
+        self.state = state
 
     def subscribe(self, guild_id: int, channel_id: int, at: str, timezone: str, by: int) -> Subscription:
         at, timezone = parse_time(at), parse_timezone(timezone)
-        with self.store.db.conn:
-            self.store.db.execute(
-                "INSERT OR REPLACE INTO subscriptions (guild_id, channel_id, time, timezone, active, paused_reason,"
-                " last_sent, created_by, created_at) VALUES (?, ?, ?, ?, 1, NULL,"
-                " (SELECT last_sent FROM subscriptions WHERE guild_id = ?), ?, ?)",
-                [guild_id, channel_id, at, timezone, guild_id, by, datetime.now(UTC).isoformat(timespec="seconds")])
-        return self.get(guild_id)
+        self.state.put_subscription(guild_id, channel_id, at, timezone, by)
+        sub = self.get(guild_id)
+        assert sub is not None
+        return sub
 
     def unsubscribe(self, guild_id: int) -> bool:
-        with self.store.db.conn:
-            cur = self.store.db.execute("DELETE FROM subscriptions WHERE guild_id = ?", [guild_id])
-        return cur.rowcount > 0
+        return self.state.delete_subscription(guild_id)
 
     def get(self, guild_id: int) -> Subscription | None:
-        row = self.store.one("SELECT * FROM subscriptions WHERE guild_id = ?", [guild_id])
-        return _row(row) if row else None
+        rows = self.state.subscription_rows(guild_id)
+        return _row(rows[0]) if rows else None
 
     def all(self) -> list[Subscription]:
-        return [_row(r) for r in self.store.query("SELECT * FROM subscriptions ORDER BY guild_id")]
+        return [_row(r) for r in self.state.subscription_rows()]
 
-    def due(self, now: datetime, guild_ids: set[int] | None = None) -> list[tuple[Subscription, date]]:
+    def due(self, now: datetime, shards: Shards | None = None,
+            guild_ids: set[int] | None = None) -> list[tuple[Subscription, date]]:
+        """The digests to send now: active subscriptions of this process's shards (and, when
+        given, of the guilds it holds) whose local time has come and whose local day's digest
+        is not done."""
+        mine = [s for s in self.all() if (shards is None or shards.holds(s.guild_id))
+                and (guild_ids is None or s.guild_id in guild_ids)]
+        done = self.state.finished(self.KIND, [str(s.guild_id) for s in mine])
         out = []
-        for sub in self.all():
-            if guild_ids is not None and sub.guild_id not in guild_ids:
-                continue
+        for sub in mine:
             day = sub.due(now)
-            if day:
+            if day and (str(sub.guild_id), day.isoformat()) not in done:
                 out.append((sub, day))
         return out
 
-    def mark_sent(self, guild_id: int, day: date) -> None:
-        with self.store.db.conn:
-            self.store.db.execute("UPDATE subscriptions SET last_sent = ? WHERE guild_id = ?", [day.isoformat(), guild_id])
+    def claim(self, sub: Subscription, day: date, now: datetime) -> Claim | None:
+        return self.state.claim(self.KIND, str(sub.guild_id), day.isoformat(), sub.channel_id, now.timestamp())
+
+    def sent(self, claim: Claim, message_id: int | str | None) -> None:
+        self.state.delivered(claim, message_id)
+        self.state.mark_last_sent(int(claim.target), claim.period)
+
+    def failed(self, claim: Claim, reason: str) -> None:
+        """The channel is gone or closed to the bot: pause, with the reason /digest status shows."""
+        self.state.give_up(claim, "failed", reason)
+        self.pause(int(claim.target), reason)
+
+    def retry(self, claim: Claim, sub: Subscription, now: datetime, why: str) -> bool:
+        """Try again later the same local day; past its end the digest is missed. True if it will be retried."""
+        at = now.timestamp() + backoff(claim.attempts)
+        local_end = datetime.combine(date.fromisoformat(claim.period) + timedelta(days=1), time(0),
+                                     tzinfo=ZoneInfo(sub.timezone))
+        if at >= local_end.timestamp():
+            self.state.give_up(claim, "missed", why)
+            return False
+        self.state.retry_later(claim, at, why)
+        return True
 
     def pause(self, guild_id: int, reason: str) -> None:
-        with self.store.db.conn:
-            self.store.db.execute("UPDATE subscriptions SET active = 0, paused_reason = ? WHERE guild_id = ?",
-                                  [reason, guild_id])
+        self.state.pause_subscription(guild_id, reason)

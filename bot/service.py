@@ -5,9 +5,12 @@ front ends cannot disagree. Every answer runs within a work budget (``budget`` s
 the query is refused as too broad, see bot/answers/search.py's TooBroad).
 
 With ``readers`` the façade is shared by several worker threads (the bot, bot/chat/client.py):
-each thread answers on a read-only connection of its own, so a slow answer holds up no other;
-writes (quote rotation, saved queries, subscriptions, settings) go through the one read-write
-store, one at a time under its lock. Without, everything runs on ``store`` (the shell, the CLI).
+each thread answers on a read-only connection of its own, so a slow answer holds up no other.
+Without, everything runs on ``store`` (the shell, the CLI). The corpus is only read here: what
+the bot records (quote rotation, saved queries, subscriptions, settings, deliveries) goes to
+``state`` (bot/state), which no corpus change touches. A corpus published anew (bot/publish.py)
+is picked up without a restart: each thread reopens it before its next answer, and
+``refresh`` rebuilds the in-memory indexes.
 """
 
 from __future__ import annotations
@@ -33,49 +36,34 @@ from bot.answers.speakers import speakers
 from bot.answers.summary import NotFound, summarise
 from bot.names import resolve as resolve_name
 from bot.schedule import Subscription, Subscriptions
+from bot.state import State, memory_state
 from bot.store import Store
 from bot.symbols import find_symbols
 
 
-class _Serialised:
-    """An object whose methods run one at a time, under ``lock``: the subscriptions, on the
-    read-write connection that the reader threads share."""
-
-    def __init__(self, inner: Any, lock: Any):
-        self._inner, self._lock = inner, lock
-
-    def __getattr__(self, name: str) -> Any:
-        attr = getattr(self._inner, name)
-        if not callable(attr):
-            return attr
-
-        def locked(*args: Any, **kwargs: Any) -> Any:
-            with self._lock:
-                return attr(*args, **kwargs)
-
-        return locked
-
-
 class Plenary:
-    def __init__(self, store: Store, warm: bool = True, budget: float | None = None, readers: bool = False):
+    def __init__(self, store: Store, warm: bool = True, budget: float | None = None, readers: bool = False,
+                 state: State | None = None):
         """``warm``: build the in-memory indexes now (a bot, the shell); a one-shot command
         line answer skips them. ``budget``: seconds of work per answer (None: no limit).
-        ``readers``: answer each calling thread on a read-only connection of its own."""
+        ``readers``: answer each calling thread on a read-only connection of its own.
+        ``state``: where settings and deliveries are kept (None: in memory, for one-shot commands)."""
         self.store = store
+        self._state = state
         self.budget = budget
         self._pooled = readers
         self._local = threading.local()
         self._readers: list[Store] = []
         self._lock = threading.Lock()
-        self.subscriptions = _Serialised(Subscriptions(store), store.lock)
         self._completer: Completer | None = None
         self._digests: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
         self.default_cooldown = config.cooldown()
-        self._cooldowns = {int(r["key"].split(":", 1)[1]): _rate(r["value"]) for r in store.query(
-            "SELECT key, value FROM meta WHERE key LIKE 'cooldown:%'")}
-        # A server's default language version (/language); absent: each user's own locale.
-        self._languages = {int(r["key"].split(":", 1)[1]): r["value"] for r in store.query(
-            "SELECT key, value FROM meta WHERE key LIKE 'language:%'") if r["value"]}
+        self._cooldowns: dict[int, tuple[int, float]] = {}
+        self._languages: dict[int, str] = {}  # a server's default version (/language); else each user's locale
+        if state is not None:
+            self._cooldowns = {_guild(scope): _rate(v) for scope, v in state.settings("cooldown").items()}
+            self._languages = {_guild(scope): v for scope, v in state.settings("language").items() if v}
+        self._seen = self._corpus_key(store)
         if warm:
             self.refresh()
 
@@ -97,11 +85,44 @@ class Plenary:
         gc.freeze()
 
     @property
+    def state(self) -> State:
+        """Where settings and deliveries are kept; made (in memory) on first use when none was given."""
+        if self._state is None:
+            with self._lock:
+                if self._state is None:
+                    self._state = memory_state()
+        return self._state
+
+    @property
+    def subscriptions(self) -> Subscriptions:
+        return Subscriptions(self.state)
+
+    def corpus_changed(self) -> bool:
+        """Look whether the corpus changed (published anew, or grown in place); if so, open the
+        new one and rebuild the in-memory indexes, while answers go on from the old ones. The
+        bot calls this every PLENARY_CORPUS_POLL seconds; True if it changed."""
+        if self.store.replaced():
+            # The old connection is left to the garbage collector: a thread may still be reading it.
+            self.store = Store(self.store.path, readonly=self.store.readonly)
+        key = self._corpus_key(self.store)
+        if key == self._seen:
+            return False
+        self._seen = key
+        self.refresh()
+        return True
+
+    @property
     def reader(self) -> Store:
-        """The store this thread answers from: its own read-only connection when pooled."""
+        """The store this thread answers from: its own read-only connection when pooled,
+        opened anew when a new corpus was published since (a stat of its path: about 2 µs)."""
         if not self._pooled:
             return self.store
         store = getattr(self._local, "store", None)
+        if store is not None and store.replaced():
+            store.close()  # this thread's own connection, closed by this thread
+            with self._lock:
+                self._readers = [r for r in self._readers if r is not store]
+            store = None
         if store is None:
             store = self.store.reader()
             store.speaker_names()  # built now, not in this thread's first quote
@@ -134,8 +155,8 @@ class Plenary:
 
     def saved_search(self, key: str, offset: int, parallel: str | None = None) -> dict[str, Any] | None:
         """A saved search's page; with ``parallel``, each hit's paragraph in that language too."""
+        params = self.state.load_query(key)
         with self._work() as store:
-            params = store.load_query(key)
             if params is None:
                 return None
             result = search(store, **params, offset=offset).as_json()
@@ -148,7 +169,12 @@ class Plenary:
             return languages_held(store)
 
     def save_search(self, params: dict[str, Any]) -> str:
-        return self.store.save_query(params)
+        """A short key for a query behind a paging button (it outlives a restart)."""
+        return self.state.save_query(params)
+
+    def saved(self, key: str) -> dict[str, Any] | None:
+        """The parameters saved under ``key``, or None."""
+        return self.state.load_query(key)
 
     def doc(self, symbol: str, lang: str | None = None) -> dict[str, Any]:
         """The card (or a paragraph) in ``lang``'s version when the corpus holds it."""
@@ -165,7 +191,7 @@ class Plenary:
     def quote(self, who: str, topic: str | None = None, symbol: str | None = None,
               index: int | None = None, lang: str | None = None) -> dict[str, Any]:
         with self._work() as store:
-            return quote(store, who, topic, symbol=symbol, index=index, lang=lang)
+            return quote(store, who, topic, symbol=symbol, index=index, lang=lang, rotate=self.state.next_rotation)
 
     def read(self, symbol: str, who: str | None = None, lang: str | None = None) -> dict[str, Any]:
         """A speaker's whole statement, a section, or the whole document, in pages."""
@@ -179,6 +205,14 @@ class Plenary:
     def corpus(self) -> dict[str, Any]:
         with self._work() as store:
             return corpus_stats(store)
+
+    def trend(self, query: str, by: str | None = None, language: str | None = None) -> dict[str, Any]:
+        """How often ``query`` appears per period and body (bot/answers/trend.py); the chart is
+        the front end's to draw (bot/render/chart.py)."""
+        from bot.answers.trend import trend
+
+        with self._work() as store:
+            return trend(store, query, by=by, language=language).as_json()
 
     def digest(self, since: datetime | None = None, day: date | None = None) -> dict[str, Any]:
         """A day's digest, computed once per day and corpus however many servers get it. Not
@@ -202,7 +236,7 @@ class Plenary:
 
     def _corpus_key(self, store: Store) -> tuple[Any, ...]:
         row = store.one("SELECT count(*) AS n, max(ingested_at) AS last, total(paragraphs) AS p FROM documents")
-        return (row["n"], row["last"], row["p"]) if row else ()
+        return (store.identity, row["n"], row["last"], row["p"]) if row else (store.identity,)
 
     def next_digest(self, sub: Subscription, now: datetime | None = None) -> str | None:
         """When ``sub`` next posts, as an ISO date-time (UTC)."""
@@ -233,14 +267,14 @@ class Plenary:
         return self._languages.get(guild_id or 0)
 
     def set_language(self, guild_id: int, language: str | None) -> None:
-        self.store.set_meta(f"language:{guild_id}", language or "")
+        self.state.set_setting(f"guild:{guild_id}", "language", language or None)
         if language:
             self._languages[guild_id] = language
         else:
             self._languages.pop(guild_id, None)
 
     def set_cooldown(self, guild_id: int, uses: int, seconds: float) -> None:
-        self.store.set_meta(f"cooldown:{guild_id}", f"{uses}/{seconds:g}")
+        self.state.set_setting(f"guild:{guild_id}", "cooldown", f"{uses}/{seconds:g}")
         self._cooldowns[guild_id] = (uses, seconds if uses else 0.0)
 
     def symbols_in(self, text: str, limit: int = 5) -> list[dict[str, Any]]:
@@ -256,13 +290,14 @@ class Plenary:
         return self.completer.speaker_choices(typed)
 
     def auto_symbols(self, guild_id: int) -> bool:
-        row = self.reader.one("SELECT auto_symbols FROM guild_settings WHERE guild_id = ?", [guild_id])
-        return bool(row and row["auto_symbols"])
+        return self.state.setting(f"guild:{guild_id}", "auto_symbols") == "1"
 
     def set_auto_symbols(self, guild_id: int, on: bool) -> None:
-        with self.store.lock, self.store.db.conn:
-            self.store.db.execute("INSERT OR REPLACE INTO guild_settings (guild_id, auto_symbols) VALUES (?, ?)",
-                                  [guild_id, int(on)])
+        self.state.set_setting(f"guild:{guild_id}", "auto_symbols", "1" if on else "0")
+
+
+def _guild(scope: str) -> int:
+    return int(scope.split(":", 1)[1])
 
 
 def _rate(text: str) -> tuple[int, float]:

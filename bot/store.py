@@ -7,9 +7,9 @@ docs/schema.md describes the tables for people who open the database themselves.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import itertools
 import json
+import os
 import re
 import sqlite3
 import threading
@@ -29,8 +29,9 @@ from bot.parse import PARSER_VERSION, Citation, citations
 from bot.text import fold
 from bot.words import STEM_MARK, WORD_MARK, Vocabulary
 
-SCHEMA_VERSION = 4  # 2: one gram index (ascii tokenizer) instead of trigram + grams; 3: skip-pairs;
-# 4: paragraphs.page and part, documents.warnings and language
+SCHEMA_VERSION = 5  # 2: one gram index (ascii tokenizer) instead of trigram + grams; 3: skip-pairs;
+# 4: paragraphs.page and part, documents.warnings and language; 5: the bot's state moved out to
+# bot/state (an older file's state tables are left as they were, for bot/state to bring over)
 
 
 @dataclass
@@ -62,11 +63,21 @@ _MIGRATIONS: dict[int, list[str]] = {
     3: ["ALTER TABLE paragraphs ADD COLUMN page INTEGER", "ALTER TABLE paragraphs ADD COLUMN part TEXT",
         "ALTER TABLE documents ADD COLUMN warnings TEXT", "ALTER TABLE documents ADD COLUMN language TEXT",
         "CREATE INDEX IF NOT EXISTS idx_documents_symbol_language ON documents (symbol, language)"],
+    4: [],
 }
 
 
 class StoreError(RuntimeError):
     """The database can't be used as it is; the message says what to do."""
+
+
+class CorpusOutdated(StoreError):
+    """A corpus of a schema this Plenary can't migrate in place: rebuild it from ``sources``,
+    the files it was ingested from (bot/publish.py swaps the rebuilt one in)."""
+
+    def __init__(self, message: str, sources: list[str]):
+        super().__init__(message)
+        self.sources = sources
 
 
 class OverBudget(RuntimeError):
@@ -81,10 +92,13 @@ PROGRESS_PERIOD = 1000
 
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
-    """A connection; read-only ones through SQLite's ``mode=ro``, so nothing can write by them."""
+    """A connection; read-only ones through SQLite's ``mode=ro``, so nothing can write by them.
+    By the real path: a published corpus is a link to its generation (bot/publish.py), whose
+    WAL files must sit beside the generation, not beside the link."""
+    path = path.resolve()
     if not readonly:
         return sqlite3.connect(str(path), check_same_thread=False)
-    uri = "file:" + urllib.parse.quote(str(path.resolve())) + "?mode=ro"
+    uri = "file:" + urllib.parse.quote(str(path)) + "?mode=ro"
     conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the open is lazy: read once
@@ -172,18 +186,17 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     # Merge segments in bigger steps: measured 55 → 47 µs per paragraph at ingest, same size.
     db.execute("INSERT INTO paragraphs_grams(paragraphs_grams, rank) VALUES ('automerge', 8)")
     db["paragraphs"].create_index(["speaker_id"])
-    # Small pieces of state that answers keep between calls (quote rotation, digest subscriptions).
-    db["rotation"].create({"key": str, "position": int}, pk="key")
-    db["subscriptions"].create(
-        {"guild_id": int, "channel_id": int, "time": str, "timezone": str, "active": int,
-         "paused_reason": str, "last_sent": str, "created_by": int, "created_at": str},
-        pk="guild_id",
-    )
-    # Search parameters behind a paging button: a custom_id has 100 characters, a query up to 500.
-    db["saved_queries"].create({"key": str, "params": str, "created_at": str}, pk="key")
-    db["guild_settings"].create({"guild_id": int, "auto_symbols": int}, pk="guild_id")
     db["meta"].insert({"key": "schema_version", "value": str(SCHEMA_VERSION)})
     db["meta"].insert({"key": "parser_version", "value": str(PARSER_VERSION)})
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file a path leads to now (through a link): its device and inode."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 class SpeakerNames:
@@ -219,7 +232,7 @@ class Store:
     def __init__(self, path: str | Path, readonly: bool = False, writer: Store | None = None):
         """``readonly``: open with SQLite's mode=ro (a read-only file or mount works); nothing is
         created or migrated. ``writer``: a read-write Store of the same database that a
-        read-only one hands its few writes to (quote rotation, saved queries, meta)."""
+        read-only one hands its few writes to (the corpus's meta)."""
         self.path = Path(path)
         self.readonly = readonly or writer is not None
         self.writer = writer
@@ -228,6 +241,7 @@ class Store:
         self._deadline: float | None = None
         if not self.readonly:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._identity = _identity(self.path)
         conn = _connect(self.path, self.readonly)
         self.db = sqlite_utils.Database(conn)
         if not self.readonly:  # (mode=ro: the file can't be written; temp tables still can)
@@ -245,6 +259,16 @@ class Store:
         # What answers derive from the database and keep between queries, until it changes.
         self._caches: dict[str, Any] = {}
         self._cache_generation: tuple[int, int] = (-1, -1)
+
+    @property
+    def identity(self) -> tuple[int, int] | None:
+        """The file this store opened (device, inode): a new one when a corpus is published."""
+        return self._identity
+
+    def replaced(self) -> bool:
+        """Has another corpus been published at this path since it was opened?"""
+        now = _identity(self.path)
+        return now is not None and now != self._identity
 
     def reader(self) -> Store:
         """Another connection to this database, read-only, whose writes go through this one."""
@@ -309,10 +333,12 @@ class Store:
             self._migrate(version)
             version = SCHEMA_VERSION
         if version != SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path} has schema version {version}, this Plenary needs {SCHEMA_VERSION}: "
-                f"delete it (rm {self.path}) and run 'plenary ingest' to rebuild it from your documents"
-            )
+            sources = [r[0] for r in self.db.execute("SELECT DISTINCT source FROM documents ORDER BY source")] \
+                if self.db["documents"].exists() else []
+            raise CorpusOutdated(
+                f"{self.path} has schema version {version}, this Plenary reads {SCHEMA_VERSION}: run "
+                f"'plenary ingest --db {self.path}' to rebuild it from the {len(sources)} files it was made from "
+                f"(subscriptions and settings are kept apart and are not touched)", sources)
 
     def _migrate(self, version: int) -> None:
         """Bring an older database to this schema in place: subscriptions, settings and saved
@@ -516,39 +542,8 @@ class Store:
 
         return self._cached("word_vocabulary", build)
 
-    def next_rotation(self, key: str, size: int) -> int:
-        """The next position of a rotation over ``size`` items (0, 1, … wrapping), advancing it.
-        A read-only store without a writer gives the position without advancing it."""
-        if self.writer is not None:
-            return self.writer.next_rotation(key, size)
-        if self.readonly:
-            row = self.db.execute("SELECT position FROM rotation WHERE key = ?", [key]).fetchone()
-            return (row[0] if row else 0) % max(size, 1)
-        with self.lock, self.db.conn:
-            row = self.db.execute("SELECT position FROM rotation WHERE key = ?", [key]).fetchone()
-            position = (row[0] if row else 0) % max(size, 1)
-            self.db.execute("INSERT OR REPLACE INTO rotation (key, position) VALUES (?, ?)", [key, position + 1])
-        return position
-
     def _read_only(self, what: str) -> StoreError:
         return StoreError(f"{self.path} is open read-only: can't {what}")
-
-    def save_query(self, params: dict[str, Any]) -> str:
-        if self.writer is not None:
-            return self.writer.save_query(params)
-        if self.readonly:
-            raise self._read_only("save a query")
-        text = json.dumps(params, ensure_ascii=False, sort_keys=True)
-        key = hashlib.sha1(text.encode()).hexdigest()[:12]
-        with self.lock, self.db.conn:
-            self.db.execute("INSERT OR IGNORE INTO saved_queries (key, params, created_at) VALUES (?, ?, datetime('now'))",
-                            [key, text])
-        return key
-
-    def load_query(self, key: str) -> dict[str, Any] | None:
-        with self.lock:
-            row = self.db.execute("SELECT params FROM saved_queries WHERE key = ?", [key]).fetchone()
-        return json.loads(row[0]) if row else None
 
     def get_meta(self, key: str) -> str | None:
         with self.lock:

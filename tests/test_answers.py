@@ -11,6 +11,7 @@ from bot.answers.quote import quote
 from bot.answers.search import MAX_QUERY, QueryError, search
 from bot.answers.speakers import speakers
 from bot.answers.summary import summarise
+from bot.state import memory_state
 
 MULTI = "满意地注意到集体安全条约组织自《集体安全条约》签署以来已转变成为一个多功能机构"
 
@@ -240,8 +241,9 @@ def test_quote_with_topic_picks_the_matching_sentence(seeded_db):
 
 
 def test_quote_without_topic_rotates(seeded_db):
-    a = quote(seeded_db, "黑梅尔巴克")["quotes"][0]["paragraph_id"]
-    b = quote(seeded_db, "黑梅尔巴克")["quotes"][0]["paragraph_id"]
+    rotate = memory_state().next_rotation
+    a = quote(seeded_db, "黑梅尔巴克", rotate=rotate)["quotes"][0]["paragraph_id"]
+    b = quote(seeded_db, "黑梅尔巴克", rotate=rotate)["quotes"][0]["paragraph_id"]
     assert a != b
 
 

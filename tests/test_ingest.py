@@ -9,6 +9,8 @@ from seedfiles import RES_75_268, RES_75_276, SEEDS
 from bot.answers.search import search
 from bot.ingest import ingest
 from bot.store import SCHEMA_VERSION, Store, StoreError
+from bot.schedule import Subscriptions
+from bot.state import open_state
 
 
 @pytest.fixture
@@ -102,7 +104,7 @@ def test_an_old_schema_is_refused_with_a_clear_message(tmp_path):
     store.db.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
     store.db.conn.commit()
     store.close()
-    with pytest.raises(StoreError, match=f"needs {SCHEMA_VERSION}.*plenary ingest"):
+    with pytest.raises(StoreError, match=f"reads {SCHEMA_VERSION}: run 'plenary ingest.*to rebuild it"):
         Store(path)
 
 
@@ -129,11 +131,15 @@ def test_citation_graph_holds_every_cited_symbol(seeded_db):
 
 
 def test_a_version_3_database_is_migrated_keeping_its_state_and_re_read_by_the_next_ingest(tmp_path, folder):
-    """An upgrade never asks anyone to delete the database: subscriptions survive, and the
-    corpus parsed by the older grammars is re-read although its files have not changed."""
+    """An upgrade never asks anyone to delete the database: the subscriptions it held come over
+    to the state store, and the corpus parsed by the older grammars is re-read although its
+    files have not changed."""
     path = tmp_path / "p.db"
     store = Store(path)
     ingest([folder], store)
+    store.db.execute("CREATE TABLE subscriptions (guild_id INTEGER PRIMARY KEY, channel_id INTEGER, time TEXT,"
+                     " timezone TEXT, active INTEGER, paused_reason TEXT, last_sent TEXT, created_by INTEGER,"
+                     " created_at TEXT)")
     store.db.execute("INSERT INTO subscriptions (guild_id, channel_id, time, timezone, active) VALUES (1, 2, '09:00', 'UTC', 1)")
     for sql in ("ALTER TABLE paragraphs DROP COLUMN page", "ALTER TABLE paragraphs DROP COLUMN part",
                 "ALTER TABLE documents DROP COLUMN warnings", "DROP INDEX idx_documents_symbol_language",
@@ -143,7 +149,8 @@ def test_a_version_3_database_is_migrated_keeping_its_state_and_re_read_by_the_n
     store.db.conn.commit()
     store.close()
     store = Store(path)
-    assert store.one("SELECT channel_id FROM subscriptions WHERE guild_id = 1") == {"channel_id": 2}
+    state = open_state(str(tmp_path / "state.db"), corpus=path)
+    assert [(s.guild_id, s.channel_id, s.time) for s in Subscriptions(state).all()] == [(1, 2, "09:00")]
     assert not store.parsed_by_current()
     report = ingest([folder], store, now=datetime(2030, 1, 1, tzinfo=UTC))
     assert len(report.replaced) == 2 and not report.unchanged

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -246,10 +247,11 @@ def _substantive_rows(store: Store, rows: list[tuple[int, str]]) -> list[tuple[i
 
 
 def quote(store: Store, who: str, topic: str | None = None, symbol: str | None = None,
-          index: int | None = None, limit: int = 1, lang: str | None = None) -> dict[str, Any]:
+          index: int | None = None, limit: int = 1, lang: str | None = None,
+          rotate: Callable[[str, int], int] | None = None) -> dict[str, Any]:
     """Quotes by ``who`` (name, country or role). Without a topic only substantive statements
-    (never thanks or procedure), ``index`` picks one, else the store's rotation for this speaker
-    gives the next; with a topic ``index`` is the rank among the statements on it (0 = best).
+    (never thanks or procedure), ``index`` picks one, else ``rotate`` (the bot's state: the next
+    position of a rotation kept per speaker) gives the next, or the first without it; with a topic ``index`` is the rank among the statements on it (0 = best).
     A name nobody bears is matched by sound and spelling: the same pinyin (张君, "Zhang Jun" →
     张军先生) answers for that speaker (``corrected``); a near miss is offered (``suggestions``)."""
     doc_id = resolve(store, symbol) if symbol else None
@@ -278,7 +280,7 @@ def quote(store: Store, who: str, topic: str | None = None, symbol: str | None =
     else:
         rows = _substantive_rows(store, rows) or rows
         key = "quote:" + fold(who) + ":" + (doc_id or "") + (f":{lang}" if lang else "")
-        position = index if index is not None else store.next_rotation(key, len(rows))
+        position = index if index is not None else rotate(key, len(rows)) if rotate else 0
         position %= len(rows)
         picked = [rows[(position + k) % len(rows)][0] for k in range(min(limit, len(rows)))]
         of = len(rows)

@@ -20,9 +20,11 @@ from bot.chat.commands import on_app_command_error
 from bot.chat.digests import DigestPoster
 from bot.chat.i18n import PlenaryTranslator
 from bot.chat.views import DYNAMIC_ITEMS
-from bot.config import query_budget
+from bot.config import corpus_poll, query_budget
 from bot.config import readers as default_readers
 from bot.service import Plenary
+from bot.shards import Shards
+from bot.state import State, open_state
 from bot.store import Store
 
 log = logging.getLogger("plenary")
@@ -37,15 +39,27 @@ def intents(message_content: bool = False) -> discord.Intents:
 
 
 class PlenaryBot(commands.AutoShardedBot):
-    def __init__(self, store: Store, *, guild_id: int | None = None, message_content: bool = False,
+    def __init__(self, store: Store, *, state: State | None = None, shards: Shards | None = None,
+                 guild_id: int | None = None, message_content: bool = False,
                  defer_after: float = 1.5, clock: Callable[[], datetime] | None = None,
-                 digest_every: float = 30.0, sync_commands: bool = True, readers: int | None = None,
-                 budget: float | None | bool = True, **kwargs: Any):
-        """``readers``: answers worked on at once (PLENARY_READERS); ``budget``: seconds of work
-        per answer (True: PLENARY_QUERY_BUDGET; None: no limit)."""
+                 digest_every: float = 30.0, corpus_every: float | None = None, sync_commands: bool = True,
+                 readers: int | None = None, budget: float | None | bool = True, **kwargs: Any):
+        """``state``: the bot's own state (bot/state; default: an SQLite file beside the corpus);
+        ``shards``: the part of a sharded bot this process runs (None: every shard);
+        ``readers``: answers worked on at once (PLENARY_READERS); ``budget``: seconds of work
+        per answer (True: PLENARY_QUERY_BUDGET; None: no limit); ``corpus_every``: seconds
+        between looks for a newly published corpus (PLENARY_CORPUS_POLL)."""
+        if shards is not None:
+            kwargs.update(shard_ids=list(shards.ids), shard_count=shards.count)
+        # A long Retry-After raises (and the digest is retried later) instead of holding the send.
+        kwargs.setdefault("max_ratelimit_timeout", 30.0)
         super().__init__(command_prefix=commands.when_mentioned, intents=intents(message_content),
                          allowed_mentions=discord.AllowedMentions.none(), help_command=None, **kwargs)
-        self.plenary = Plenary(store, budget=query_budget() if budget is True else budget, readers=True)
+        self.shard_filter = shards
+        state = state or open_state(corpus=store.path)
+        self.plenary = Plenary(store, budget=query_budget() if budget is True else budget, readers=True, state=state)
+        self.corpus_every = corpus_every if corpus_every is not None else corpus_poll()
+        self._corpus_task: asyncio.Task[None] | None = None
         self.guild_id = guild_id
         self.defer_after = defer_after
         self.sync_commands = sync_commands
@@ -88,11 +102,12 @@ class PlenaryBot(commands.AutoShardedBot):
         payload = await self.command_payload()
         digest = hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
         key = f"commands_hash:{self.guild_id or 'global'}"
-        if not force and await self.call(self.plenary.store.get_meta, key) == digest:
+        state = self.plenary.state
+        if not force and await self.call(state.setting, "bot", key) == digest:
             log.info("commands unchanged; not syncing")
             return False
         await self.tree.sync(guild=guild)
-        await self.call(self.plenary.store.set_meta, key, digest)
+        await self.call(state.set_setting, "bot", key, digest)
         log.info("synced %d commands %s", len(payload), f"to guild {self.guild_id}" if guild else "globally")
         return True
 
@@ -101,6 +116,18 @@ class PlenaryBot(commands.AutoShardedBot):
         if self.sync_commands:
             await self.sync()
         self.digests.start()
+        self._corpus_task = asyncio.create_task(self._watch_corpus(), name="plenary-corpus")
+
+    async def _watch_corpus(self) -> None:
+        """Pick up a newly published or grown corpus within ``corpus_every`` seconds: the
+        indexes are rebuilt on the background thread while answers go on."""
+        while not self.is_closed():
+            await asyncio.sleep(self.corpus_every)
+            try:
+                if await self.call_background(self.plenary.corpus_changed):
+                    log.info("corpus changed: indexes rebuilt")
+            except Exception:
+                log.exception("looking for a new corpus failed")
 
     async def on_ready(self) -> None:
         log.info("ready as %s in %d guilds", self.user, len(self.guilds))
@@ -108,6 +135,8 @@ class PlenaryBot(commands.AutoShardedBot):
 
     async def close(self) -> None:
         await self.digests.stop()
+        if self._corpus_task:
+            self._corpus_task.cancel()
         await super().close()
         self.shutdown()
 
@@ -119,7 +148,9 @@ class PlenaryBot(commands.AutoShardedBot):
 
 
 async def build_payload(store: Store) -> list[dict[str, Any]]:
-    bot = PlenaryBot(store, sync_commands=False)
+    from bot.state import memory_state
+
+    bot = PlenaryBot(store, state=memory_state(), sync_commands=False)
     await bot.install()
     try:
         return await bot.command_payload()

@@ -188,7 +188,7 @@ class Plenary(commands.Cog):
 
         def work() -> tuple[str, dict[str, Any]]:
             version = _version(interaction)
-            key = self.bot.plenary.store.save_query({"who": who, "topic": topic, "symbol": document, "lang": version})
+            key = self.bot.plenary.save_search({"who": who, "topic": topic, "symbol": document, "lang": version})
             return key, self.bot.plenary.quote(who, topic, document, lang=version)
 
         key, result = await self.answer(interaction, work)
@@ -204,7 +204,7 @@ class Plenary(commands.Cog):
 
         def work() -> tuple[str, dict[str, Any]]:
             version = _version(interaction)
-            key = self.bot.plenary.store.save_query({"read": document, "who": part, "lang": version})
+            key = self.bot.plenary.save_search({"read": document, "who": part, "lang": version})
             return key, self.bot.plenary.read(document, part, version)
 
         key, result = await self.answer(interaction, work)

@@ -1,7 +1,13 @@
-"""Posting the daily digests. When each is due is decided in bot/schedule.py; this only posts.
+"""Posting the daily digests. When each is due and the claim-send-record rule are
+bot/schedule.py's; this only sends and reports what Discord said.
 
-Each shard posts only for the guilds it holds. A deleted channel (404) or a lost permission
-(403) pauses the subscription with the reason, which /digest status shows.
+Exactly once, with several processes and restarts: a process claims (server, local day) in the
+state store, which one claimant wins; it sends with that delivery's nonce and enforce_nonce, so
+Discord refuses a second message should a process die after sending and before recording; then
+it records the message id. If it dies between claim and send, the claim lapses after its lease
+(a minute) and a process takes it over: the digest goes out once, late. 429 and 5xx are tried
+again later that day with backoff; 403 and 404 pause the subscription with the reason, which
+/digest status shows. Each process posts only for its shards' guilds (bot/shards.py).
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+import aiohttp
 import discord
 
 from bot.chat.embeds import digest_embeds
@@ -24,12 +31,17 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("plenary.digests")
 
+GONE = "the channel was deleted"
+CLOSED = "the bot may not post in that channel"
+
 
 class DigestPoster:
     def __init__(self, bot: PlenaryBot, clock: Callable[[], datetime] | None = None, every: float = 30.0):
         self.bot = bot
         self.clock = clock or (lambda: datetime.now(UTC))
         self.every = every
+        # Tests set this to stop the process at a step ("claimed", "sent") as kill -9 would.
+        self.fault: Callable[[str], None] | None = None
         self._task: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
 
@@ -52,29 +64,52 @@ class DigestPoster:
                 log.exception("digest tick failed")
             await asyncio.sleep(self.every)
 
+    def _step(self, name: str) -> None:
+        if self.fault is not None:
+            self.fault(name)
+
     async def tick(self) -> int:
-        """Post every digest due now for the guilds this process holds; return how many."""
+        """Post every digest due now for this process's shards; return how many it posted."""
         async with self._lock:  # a tick from on_ready and the loop must not both post
             now = self.clock()
-            held = {g.id for g in self.bot.guilds}
-            due = await self.bot.call(self.bot.plenary.subscriptions.due, now, held)
+            subs = self.bot.plenary.subscriptions
+            due = await self.bot.call(subs.due, now, self.bot.shard_filter)
             posted = 0
             for sub, day in due:
+                claim = await self.bot.call(subs.claim, sub, day, now)
+                if claim is None:
+                    continue  # another process has it, or its retry is not due
+                self._step("claimed")
                 guild = self.bot.get_guild(sub.guild_id)
                 lang = lang_of(str(guild.preferred_locale)) if guild else "en"
                 content = await self.bot.call_background(self.bot.plenary.digest, None, day)
                 channel = self.bot.get_partial_messageable(sub.channel_id, guild_id=sub.guild_id)
                 try:
-                    await channel.send(embeds=digest_embeds(content, lang), allowed_mentions=NONE)
+                    message = await channel.send(embeds=digest_embeds(content, lang), allowed_mentions=NONE,
+                                                 nonce=claim.nonce)
                 except discord.NotFound:
-                    await self.bot.call(self.bot.plenary.subscriptions.pause, sub.guild_id, "the channel was deleted")
+                    await self.bot.call(subs.failed, claim, GONE)
                     log.warning("digest for guild %s paused: channel %s deleted", sub.guild_id, sub.channel_id)
                     continue
                 except discord.Forbidden:
-                    await self.bot.call(self.bot.plenary.subscriptions.pause, sub.guild_id,
-                                        "the bot may not post in that channel")
+                    await self.bot.call(subs.failed, claim, CLOSED)
                     log.warning("digest for guild %s paused: no permission in %s", sub.guild_id, sub.channel_id)
                     continue
-                await self.bot.call(self.bot.plenary.subscriptions.mark_sent, sub.guild_id, day)
+                except (TimeoutError, discord.RateLimited, discord.DiscordServerError, discord.HTTPException, aiohttp.ClientError, OSError) as exc:
+                    why = _why(exc)
+                    again = await self.bot.call(subs.retry, claim, sub, now, why)
+                    log.warning("digest for guild %s not sent (%s); %s", sub.guild_id, why,
+                                "will retry" if again else "missed for the day")
+                    continue
+                self._step("sent")
+                await self.bot.call(subs.sent, claim, message.id)
                 posted += 1
             return posted
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, discord.RateLimited):
+        return f"rate limited for {exc.retry_after:.0f} s"
+    if isinstance(exc, discord.HTTPException):
+        return f"Discord answered {exc.status}"
+    return type(exc).__name__

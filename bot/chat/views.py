@@ -194,7 +194,7 @@ class AnotherQuote(discord.ui.DynamicItem[discord.ui.Button],
     async def callback(self, interaction: discord.Interaction) -> None:
         lang = _lang(interaction)
         bot = _bot(interaction)
-        params = await bot.call(bot.plenary.store.load_query, self.key)
+        params = await bot.call(bot.plenary.saved, self.key)
         if params is None:
             await _say(interaction, "expired")
             return
@@ -236,7 +236,7 @@ class ReadPage(discord.ui.DynamicItem[discord.ui.Button],
             return
         lang = _lang(interaction)
         bot = _bot(interaction)
-        params = await bot.call(bot.plenary.store.load_query, self.key)
+        params = await bot.call(bot.plenary.saved, self.key)
         if params is None or "read" not in params:
             await _say(interaction, "expired")
             return

@@ -12,6 +12,8 @@ from seedfiles import FIXTURES
 
 from bot.chat.client import PlenaryBot, build_payload
 from bot.ingest import ingest
+from bot.schedule import Subscriptions
+from bot.state import open_state
 from bot.store import Store
 
 COMMANDS = "/applications/{application_id}/commands"
@@ -331,11 +333,10 @@ async def test_digest_posts_at_its_time_once_even_across_a_restart(fake_discord,
 
 
 async def test_a_missed_digest_goes_out_once_on_start(fake_discord, db_path):
+    # Subscribed for 08:00 while the bot was down; it starts at 12:00 the same day.
+    Subscriptions(open_state(corpus=db_path)).subscribe(fake_discord.guild.id, fake_discord.digests.id,
+                                                        "08:00", "UTC", 1)
     clock = Clock(datetime(2026, 11, 24, 12, 0, tzinfo=UTC))
-    async with running(fake_discord, db_path, clock=clock) as bot:
-        await bot.call(bot.plenary.subscriptions.subscribe, fake_discord.guild.id, fake_discord.digests.id,
-                       "08:00", "UTC", 1)
-    # The bot was down at 08:00; it starts at 12:00 the same day.
     async with running(fake_discord, db_path, clock=clock):
         await fake_discord.wait_for_request("POST", "/channels/{channel_id}/messages")
     assert len(fake_discord.channel_messages(fake_discord.digests)) == 1

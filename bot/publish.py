@@ -1,0 +1,79 @@
+"""Publishing a corpus atomically: build it in a new file, then swap it in.
+
+``data/plenary.db`` becomes a symbolic link to its current generation
+(``data/plenary.db.20261128T211500Z-1a2b``). A new generation is built beside it (a copy of
+the current one through SQLite's backup API, plus what is ingested), checkpointed, and put in
+place by renaming a new link over the old one: one ``rename``, so a reader opens either the
+old corpus or the new, never half of one. Running bots notice the link changed before their
+next answer and reopen (bot/service.py); the old generation stays readable while any of them
+still holds it open, and the older ones are removed.
+
+Every file is opened by its real path (bot/store.py), so each generation's WAL and
+shared-memory files are its own: no reader of an old generation ever touches the new one's.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+KEEP = 2  # generations kept: the current one and the one before it (a bot may still read it)
+_GENERATION = re.compile(r"\.\d{8}T\d{6}Z-[0-9a-f]{4}$")
+
+
+def new_generation(target: Path, start_from_current: bool = True) -> Path:
+    """A new generation's path beside ``target``; with ``start_from_current``, a copy of the
+    current corpus (so an ingest adds to it)."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    built = target.with_name(f"{target.name}.{stamp}-{uuid.uuid4().hex[:4]}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if start_from_current and target.exists():
+        src = sqlite3.connect(f"file:{target.resolve()}?mode=ro", uri=True)
+        dst = sqlite3.connect(built)
+        try:
+            src.backup(dst)
+        finally:
+            src.close()
+            dst.close()
+    return built
+
+
+def publish(target: Path, built: Path, keep: int = KEEP) -> None:
+    """Make ``built`` the corpus at ``target`` in one rename, then prune old generations."""
+    conn = sqlite3.connect(built)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the file alone is the whole corpus
+    finally:
+        conn.close()
+    link = target.with_name(f".{target.name}.link-{uuid.uuid4().hex[:8]}")
+    os.symlink(built.name, link)  # relative: the folder can move or be mounted elsewhere
+    os.replace(link, target)
+    _sync_dir(target.parent)
+    prune(target, keep)
+
+
+def generations(target: Path) -> list[Path]:
+    """The generation files beside ``target``, oldest first."""
+    return sorted(p for p in target.parent.glob(f"{target.name}.*") if _GENERATION.search(p.name))
+
+
+def prune(target: Path, keep: int = KEEP) -> list[Path]:
+    """Remove generations older than the newest ``keep`` (never the current one)."""
+    current = target.resolve() if target.is_symlink() else None
+    old = [p for p in generations(target)[:-keep] if p != current]
+    for p in old:
+        for f in (p, Path(f"{p}-wal"), Path(f"{p}-shm")):
+            f.unlink(missing_ok=True)
+    return old
+
+
+def _sync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

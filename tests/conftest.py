@@ -73,3 +73,33 @@ def db_path(tmp_path, seed_db_bytes):
     path = tmp_path / "plenary.db"
     path.write_bytes(seed_db_bytes)
     return path
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server's URL (tests/pgserver.py): PLENARY_TEST_POSTGRES_URL, or one
+    started for this run. A run that can't have one fails; it does not skip."""
+    from pgserver import NoPostgres, server_url
+
+    try:
+        with server_url() as url:
+            yield url
+    except NoPostgres as exc:
+        pytest.fail(str(exc), pytrace=False)
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    """A schema of its own in that server, for one test."""
+    from pgserver import fresh_schema
+
+    with fresh_schema(postgres_server) as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def state_url(request, tmp_path):
+    """The same state tests on both backends."""
+    if request.param == "sqlite":
+        return str(tmp_path / "state.db")
+    return request.getfixturevalue("postgres_url")

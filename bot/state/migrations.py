@@ -41,8 +41,10 @@ def version_of(tx: Tx) -> int:
     return int(rows[0][0]) if rows else 0
 
 
-def upgrade(tx: Tx, dialect: str, to: int = VERSION) -> tuple[int, int]:
-    """Apply the missing steps, in the caller's transaction; returns (from, to)."""
+def upgrade(tx: Tx, dialect: str, to: int | None = None) -> tuple[int, int]:
+    """Apply the missing steps up to ``to`` (default: the newest), in the caller's
+    transaction; returns (from, to)."""
+    to = VERSION if to is None else to
     tx.execute("CREATE TABLE IF NOT EXISTS state_meta (key TEXT PRIMARY KEY, value TEXT)")
     current = version_of(tx)
     if current > VERSION:

@@ -473,6 +473,43 @@ def speakers_cmd(symbol: str | None, db: str | None, as_json: bool) -> None:
     _finish(result, as_json, render_speakers, bool(result["speakers"]))
 
 
+@main.command("trend")
+@click.argument("query")
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the chart here, as a PNG (nothing is written when nothing matches).")
+@click.option("--by", type=click.Choice(("year", "month", "document")), default=None,
+              help="Count per year, month or document (default: per year; per document when the corpus "
+                   "spans less than three years).")
+@click.option("--lang", "language", type=click.Choice(LANGUAGES), default=None,
+              help="Only documents in this language.")
+@db_option
+@json_option
+def trend_cmd(query: str, out: str | None, by: str | None, language: str | None, db: str | None,
+              as_json: bool) -> None:
+    """How often QUERY appears per year (or month, or document) and body, matched as search
+    matches it; --out draws the chart."""
+    from bot.answers.search import QueryError
+    from bot.answers.trend import trend
+    from bot.render.chart import render_png
+    from bot.render.trend import render_trend
+
+    store = open_store(db)
+    try:
+        result = trend(store, query, by=by, language=language).as_json()
+    except QueryError as exc:
+        _refuse(str(exc))
+    chart = None
+    if out and result["found"]:
+        try:
+            Path(out).write_bytes(render_png(result))
+        except OSError as exc:
+            _refuse(f"can't write the chart to {out}: {exc.strerror or exc}")
+        chart = out
+    if as_json:
+        result["chart"] = chart
+    _finish(result, as_json, lambda r: render_trend(r, chart=chart), result["found"])
+
+
 DIGEST_FIRST = _date(1945, 1, 1)
 DIGEST_LAST = _date(9998, 12, 31)
 

@@ -9,6 +9,7 @@ and the history is kept between sessions.
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 from collections.abc import Callable
@@ -25,6 +26,7 @@ HELP = """Commands (as in Discord):
   /doc symbol            /summary symbol          /speakers [document]
   /read symbol [who or section] [page:N]          (S/PV.8967 张军, 75/276 operative)
   /quote who [topic] [document:S]                 /corpus
+  /trend query [per:year|month|document] [language:CODE] [out:FILE.png]
   /digest preview        /help                    /quit"""
 SEARCH_PAGE = 5
 
@@ -72,6 +74,27 @@ def _read(p: Plenary, o: dict[str, str], lang: str) -> str:
     return render.render_read(p.read(o["symbol"], o.get("who"), p.version(lang)), lang, page=_page(o, lang) or 1)
 
 
+def _trend(p: Plenary, o: dict[str, str], lang: str) -> str:
+    """The trend in words, and its chart written to out:FILE.png (else a temporary file)."""
+    import tempfile
+
+    from bot.render.chart import render_png
+    from bot.render.trend import render_trend
+
+    result = p.trend(o["query"], by=o.get("per"), language=o.get("language"))
+    if not result["found"]:
+        return render_trend(result, lang)
+    out = o.get("out")
+    try:
+        if out is None:
+            fd, out = tempfile.mkstemp(prefix="plenary-trend-", suffix=".png")
+            os.close(fd)
+        Path(out).write_bytes(render_png(result, lang))
+    except OSError as exc:
+        return render_trend(result, lang) + "\n\n" + t(lang, "trend_cant_write", path=out, reason=exc.strerror or exc)
+    return render_trend(result, lang, chart=out)
+
+
 def _quote(p: Plenary, o: dict[str, str], lang: str) -> str:
     return render.render_quotes(p.quote(o["who"], o.get("topic"), o.get("document"), lang=p.version(lang)), lang)
 
@@ -84,6 +107,7 @@ COMMANDS: dict[str, tuple[list[str], Handler, list[str]]] = {
     "quote": (["who", "topic"], _quote, ["document"]),
     "speakers": (["document"], _speakers, []),
     "corpus": ([], lambda p, o, lang: render.render_stats(p.corpus(), lang), []),
+    "trend": (["query"], _trend, ["per", "language", "out"]),
     "digest": (["action"], _digest, []),
 }
 

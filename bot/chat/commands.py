@@ -33,6 +33,7 @@ from bot.chat.embeds import (
     summary_pages,
 )
 from bot.chat.limits import CHOICE_NAME, CHOICES, clip
+from bot.chat.trend import chart_file, trend_answer
 from bot.chat.views import (
     NONE,
     TimedView,
@@ -221,6 +222,30 @@ class Plenary(commands.Cog):
     async def corpus(self, interaction: discord.Interaction) -> None:
         stats = await self.answer(interaction, self.bot.plenary.corpus)
         await self.send(interaction, embeds=[corpus_embed(stats, _lang(interaction))])
+
+    @app_commands.command(name="trend", description=_("How often words appear per year and body, as a chart"))
+    @app_commands.describe(query=_("Words, a phrase, a country or an organisation"),
+                           per=_("Count per year, month or document (default: per year)"),
+                           language=_("Only documents in this language"))
+    @app_commands.choices(per=[app_commands.Choice(name=by, value=by) for by in ("year", "month", "document")],
+                          language=[app_commands.Choice(name=name, value=code) for code, name in LANGUAGE_CHOICES])
+    @heavy
+    async def trend(self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 500],
+                    per: str | None = None, language: str | None = None) -> None:
+        lang = _lang(interaction)
+
+        def work() -> tuple[discord.Embed, bytes | None]:
+            # The chart is drawn here too, in the worker thread, off the event loop.
+            return trend_answer(self.bot.plenary.trend(query, by=per, language=language), lang)
+
+        embed, png = await self.answer(interaction, work)
+        kwargs: dict[str, Any] = {"embeds": [embed], "allowed_mentions": NONE}
+        if png is not None:
+            kwargs["file"] = chart_file(png)
+        if interaction.response.is_done():
+            await interaction.followup.send(**kwargs)
+        else:
+            await interaction.response.send_message(**kwargs)
 
     @app_commands.command(name="autolookup", description=_("Answer UN symbols written in this server's messages"))
     @app_commands.describe(enabled=_("On or off"))

@@ -46,6 +46,9 @@ ZH = {
     "How many answers each member may ask for, per seconds": "每位成员在一定秒数内可提问的次数",
     "Answers per member (0: no limit)": "每位成员的次数（0 为不限）",
     "In how many seconds": "秒数",
+    "How often words appear per year and body, as a chart": "词语每年在各机关文件中出现的次数（图表）",
+    "Words, a phrase, a country or an organisation": "词语、短语、国家或组织",
+    "Count per year, month or document (default: per year)": "按年、按月或按文件统计（默认按年）",
 }
 
 

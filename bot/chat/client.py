@@ -60,6 +60,7 @@ class PlenaryBot(commands.AutoShardedBot):
         self.plenary = Plenary(store, budget=query_budget() if budget is True else budget, readers=True, state=state)
         self.corpus_every = corpus_every if corpus_every is not None else corpus_poll()
         self._corpus_task: asyncio.Task[None] | None = None
+        self.caught_up = asyncio.Event()  # set once the digests missed while down were posted
         self.guild_id = guild_id
         self.defer_after = defer_after
         self.sync_commands = sync_commands
@@ -131,7 +132,10 @@ class PlenaryBot(commands.AutoShardedBot):
 
     async def on_ready(self) -> None:
         log.info("ready as %s in %d guilds", self.user, len(self.guilds))
-        await self.digests.tick()  # a digest missed while down goes out now, if still its day
+        try:
+            await self.digests.tick()  # a digest missed while down goes out now, if still its day
+        finally:
+            self.caught_up.set()
 
     async def close(self) -> None:
         await self.digests.stop()

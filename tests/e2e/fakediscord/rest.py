@@ -13,7 +13,7 @@ discord.py retries 5xx with sleeps (1 s, 3 s, ...), which would turn a bug into 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .recording import CallbackAttempt, InteractionRecord, RecordedRequest
@@ -81,6 +81,7 @@ def missing_permissions() -> DiscordError:
 class Reply:
     status: int
     body: Any = None  # JSON-serialisable; None with 204
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 Handler = Callable[["FakeDiscord", RecordedRequest], Awaitable[Reply]]
@@ -347,7 +348,16 @@ async def create_message(fake: FakeDiscord, req: RecordedRequest) -> Reply:
         raise missing_permissions()
     body = req.body or {}
     guild = ch.guild
+    nonce = body.get("nonce")
+    if nonce is not None and body.get("enforce_nonce"):
+        # Discord: the same author's message with the same nonce in the past few minutes is
+        # returned, and no new message is created.
+        seen = fake.nonces.get((ch.id, str(nonce)))
+        if seen is not None and fake.clock() - seen[1] <= fake.nonce_window and seen[0] in fake.state.messages:
+            return ok(_public(fake.state.messages[seen[0]]))
     extra: dict[str, Any] = {"attachments": _attachments(req)}
+    if nonce is not None:
+        extra["nonce"] = str(nonce)
     ref = body.get("message_reference")
     if isinstance(ref, dict) and ref.get("message_id") is not None:
         target = fake.state.messages.get(int(ref["message_id"]))
@@ -388,6 +398,8 @@ async def create_message(fake: FakeDiscord, req: RecordedRequest) -> Reply:
         member=guild.member(fake.state.bot_user.id) if guild else None,
         extra=extra,
     )
+    if nonce is not None and body.get("enforce_nonce"):
+        fake.nonces[(ch.id, str(nonce))] = (int(msg["id"]), fake.clock())
     await fake.dispatch("MESSAGE_CREATE", _public(msg))
     return ok(_public(msg))
 

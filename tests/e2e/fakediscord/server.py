@@ -20,7 +20,8 @@ import contextlib
 import json
 import re
 import time
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any, Self
 
 import discord
@@ -161,6 +162,31 @@ class InteractionHandle:
         return describe
 
 
+@dataclass
+class Fault:
+    """An error the fake answers instead of carrying out a request (see FakeDiscord.fail)."""
+
+    method: str
+    route: str
+    status: int
+    times: int
+    retry_after: float
+    after: Callable[[], Awaitable[None]] | None = None
+    hits: int = 0
+
+    def reply(self) -> Reply:
+        if self.status == 429:
+            return Reply(429, {"message": "You are being rate limited.", "retry_after": self.retry_after,
+                               "global": False},
+                         {"Retry-After": f"{self.retry_after:g}", "Via": "1.1 google",
+                          "X-RateLimit-Scope": "user"})
+        if self.status == 403:
+            return Reply(403, {"message": "Missing Permissions", "code": 50013})
+        if self.status == 404:
+            return Reply(404, {"message": "Unknown Channel", "code": 10003})
+        return Reply(self.status, {"message": f"{self.status}: Server Error", "code": 0})
+
+
 class FakeDiscord:
     """A stand-in for Discord on 127.0.0.1 that the real discord.py client talks to.
 
@@ -196,6 +222,10 @@ class FakeDiscord:
         self._interactions_by_token: dict[str, InteractionRecord] = {}
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
+        # enforce_nonce: (channel id, nonce) → (message id, when); Discord keeps a few minutes.
+        self.nonces: dict[tuple[int, str], tuple[int, float]] = {}
+        self.nonce_window = 300.0
+        self.faults: list[Fault] = []
         self.port: int | None = None
 
     # ================================================================= lifecycle
@@ -356,6 +386,24 @@ class FakeDiscord:
     def requests_to(self, method: str, route: str) -> list[RecordedRequest]:
         return [r for r in self.requests if r.method == method.upper() and r.route == route]
 
+    def fail(self, method: str, route: str, status: int, *, times: int = 1, retry_after: float = 0.05,
+             after: Callable[[], Awaitable[None]] | None = None) -> Fault:
+        """Answer the next ``times`` valid requests to ``route`` with ``status``: 429 with
+        Retry-After (as Discord: a ``Via`` header, ``retry_after`` in the body), a 5xx, or a
+        403/404. With ``after``, the request is carried out first and then answered with the
+        error (a response lost on the way back)."""
+        fault = Fault(method.upper(), route, status, times, retry_after, after)
+        self.faults.append(fault)
+        return fault
+
+    def _fault_for(self, rec: RecordedRequest) -> Fault | None:
+        for f in self.faults:
+            if f.times > 0 and f.method == rec.method and f.route == rec.route:
+                f.times -= 1
+                f.hits += 1
+                return f
+        return None
+
     def assert_clean(self) -> None:
         """No invalid bodies, no endpoints the fake does not model."""
         assert self.validation_errors == [], self.validation_errors
@@ -419,13 +467,13 @@ class FakeDiscord:
         self._link_to_interaction(rec)
         await self._notify()
         if reply.body is None:
-            return web.Response(status=reply.status)
+            return web.Response(status=reply.status, headers=reply.headers)
         # Exactly "application/json": discord.py's json_or_text compares the header verbatim
         # and returns the raw *string* for "application/json; charset=utf-8".
         return web.Response(
             status=reply.status,
             body=json.dumps(reply.body).encode(),
-            headers={"Content-Type": "application/json"},
+            headers={"Content-Type": "application/json", **reply.headers},
         )
 
     async def _route(self, request: web.Request, rec: RecordedRequest) -> Reply:
@@ -455,6 +503,12 @@ class FakeDiscord:
             rec.errors = errors
             self.validation_errors.append(ValidationFailure(rec, errors))
             return Reply(400, discord_error_body(errors))
+        fault = self._fault_for(rec)
+        if fault is not None:
+            if fault.after is not None:
+                await handler(self, rec)
+                await fault.after()
+            return fault.reply()
         return await handler(self, rec)
 
     def _link_to_interaction(self, rec: RecordedRequest) -> None:

@@ -264,10 +264,19 @@ def main() -> None:
 @json_option
 @click.option("--publish", is_flag=True,
               help="Build into a new file and swap it in at once: running bots switch to it (docs/deploy.md).")
-def ingest_cmd(paths: tuple[str, ...], db: str | None, as_json: bool, publish: bool) -> None:
+@click.option("--watch", "watch", type=click.Path(file_okay=False), default=None,
+              help="Keep ingesting what is dropped into (or changed in) this folder, until Ctrl-C.")
+@click.option("--settle", type=click.FloatRange(0, 600), default=None,
+              help="With --watch: seconds a file must stay unchanged before it is read "
+                   "(default $PLENARY_WATCH_SETTLE or 2).")
+def ingest_cmd(paths: tuple[str, ...], db: str | None, as_json: bool, publish: bool, watch: str | None,
+               settle: float | None) -> None:
     """Parse documents into the database (default: the seeds/ folder).
 
-    Exit status: 0 every file stored (or already there), 1 some file failed."""
+    Exit status: 0 every file stored (or already there), 1 some file failed; with --watch, 0
+    when stopped with Ctrl-C."""
+    if watch is not None:
+        _watch(watch, paths, db, as_json, publish, settle)
     limit = _max_bytes()
     store = open_store(db, build=False, readonly=False, budget=False, create=True)
     target = None
@@ -306,6 +315,69 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, as_json: bool, publish: b
             f"{len(report.failed)} failed{extra} ({report.paragraphs} paragraphs parsed) → {store.path}"
         )
     sys.exit(0 if report.ok else 1)
+
+
+def _watch(folder: str, paths: tuple[str, ...], db: str | None, as_json: bool, publish: bool,
+           settle: float | None) -> None:
+    """ingest --watch: ingest each batch of settled files (bot/watchdir.py) and say what it did,
+    until Ctrl-C, then a summary (exit 0)."""
+    from datetime import datetime
+
+    from bot.watchdir import FolderWatch
+
+    if paths or publish:
+        _refuse("--watch takes one folder and no other paths, and does not --publish: it writes into the "
+                "database as files arrive")
+    if not Path(folder).is_dir():
+        _refuse(f"--watch {folder}: no such folder")
+    if settle is None:
+        try:
+            settle = config.watch_settle()
+        except config.SettingError as exc:
+            _refuse(str(exc))
+    limit = _max_bytes()
+    store = open_store(db, build=False, readonly=False, budget=False, create=True)
+
+    def report(r: Any) -> None:
+        at = datetime.now().astimezone().isoformat(timespec="seconds")
+        if as_json:
+            click.echo(json.dumps({"at": at, "added": r.added, "replaced": r.replaced, "unchanged": r.unchanged,
+                                   "failed": [{"path": p, "reason": why} for p, why in r.failed],
+                                   "replacements": [{"path": p, "reason": p.reason} for p in r.replaced],
+                                   "warnings": [{"path": p, "warning": w} for p, w in r.warnings],
+                                   "doc_ids": list(r.stored), "paragraphs": r.paragraphs}, ensure_ascii=False))
+            return
+        for name in r.added:
+            click.echo(f"[{at}] added {name}")
+        for name in r.replaced:
+            click.echo(f"[{at}] replaced {name}: {name.reason}")
+        for name, reason in r.failed + r.skipped:
+            click.echo(f"[{at}] skipped {name}: {reason}", err=True)
+        for name, warning in r.warnings:
+            click.echo(f"[{at}] warning {name}: {warning}", err=True)
+        click.echo(f"[{at}] {len(r.added)} added, {len(r.replaced)} replaced, {len(r.unchanged)} unchanged, "
+                   f"{len(r.failed)} failed ({r.paragraphs} paragraphs parsed) → {store.path}")
+
+    def hook_failed(exc: BaseException) -> None:
+        click.echo(f"plenary: after a batch: {type(exc).__name__}: {exc}", err=True)
+
+    click.echo(f"Watching {folder} (a file is read once unchanged for {settle:g} s); Ctrl-C to stop.", err=True)
+    watch = FolderWatch(folder, store, settle=settle, on_report=report, on_hook_error=hook_failed, max_bytes=limit)
+    try:
+        watch.watch()
+    except KeyboardInterrupt:
+        pass
+    summary = watch.summary
+    if as_json:
+        click.echo(json.dumps({"stopped": True, "batches": summary.batches, "added": summary.added,
+                               "replaced": summary.replaced, "unchanged": summary.unchanged,
+                               "failed": summary.failed, "doc_ids": summary.doc_ids}, ensure_ascii=False))
+    else:
+        click.echo(f"Stopped watching {folder}: {summary.batches} batches, {summary.added} added, "
+                   f"{summary.replaced} replaced, {summary.unchanged} unchanged, {summary.failed} failed.",
+                   err=True)
+    store.close()
+    sys.exit(0)
 
 
 @main.command("check")

@@ -131,3 +131,21 @@ DEFAULT_CORPUS_POLL = 30.0  # seconds between two looks at whether a new corpus 
 def corpus_poll() -> float:
     """How often a running bot looks for a newly published corpus (PLENARY_CORPUS_POLL, seconds)."""
     return _seconds("PLENARY_CORPUS_POLL", DEFAULT_CORPUS_POLL) or DEFAULT_CORPUS_POLL
+
+
+DEFAULT_WATCH_SETTLE = 2.0  # seconds a dropped file must stay unchanged before ingest --watch reads it
+
+
+def watch_settle() -> float:
+    """How long `plenary ingest --watch` waits for a file's size and time to stop changing
+    before it reads it (PLENARY_WATCH_SETTLE, seconds, default 2; 0 reads at once)."""
+    raw = os.environ.get("PLENARY_WATCH_SETTLE", "").strip()
+    if not raw:
+        return DEFAULT_WATCH_SETTLE
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 600:
+        raise SettingError(f"PLENARY_WATCH_SETTLE must be a number of seconds from 0 to 600, not {raw!r}")
+    return value

@@ -1,7 +1,7 @@
 """Publishing a corpus atomically: build it in a new file, then swap it in.
 
 ``data/plenary.db`` becomes a symbolic link to its current generation
-(``data/plenary.db.20261128T211500Z-1a2b``). A new generation is built beside it (a copy of
+(``data/plenary.db.20261128T211500123456Z-1a2b``). A new generation is built beside it (a copy of
 the current one through SQLite's backup API, plus what is ingested), checkpointed, and put in
 place by renaming a new link over the old one: one ``rename``, so a reader opens either the
 old corpus or the new, never half of one. Running bots notice the link changed before their
@@ -22,13 +22,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 KEEP = 2  # generations kept: the current one and the one before it (a bot may still read it)
-_GENERATION = re.compile(r"\.\d{8}T\d{6}Z-[0-9a-f]{4}$")
+_GENERATION = re.compile(r"\.\d{8}T\d{12}Z-[0-9a-f]{4}$")  # .20261128T211500123456Z-1a2b: in time order
 
 
 def new_generation(target: Path, start_from_current: bool = True) -> Path:
     """A new generation's path beside ``target``; with ``start_from_current``, a copy of the
     current corpus (so an ingest adds to it)."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     built = target.with_name(f"{target.name}.{stamp}-{uuid.uuid4().hex[:4]}")
     target.parent.mkdir(parents=True, exist_ok=True)
     if start_from_current and target.exists():
@@ -64,7 +64,8 @@ def generations(target: Path) -> list[Path]:
 def prune(target: Path, keep: int = KEEP) -> list[Path]:
     """Remove generations older than the newest ``keep`` (never the current one)."""
     current = target.resolve() if target.is_symlink() else None
-    old = [p for p in generations(target)[:-keep] if p != current]
+    found = generations(target)
+    old = [p for p in found[: max(0, len(found) - keep)] if p != current]
     for p in old:
         for f in (p, Path(f"{p}-wal"), Path(f"{p}-shm")):
             f.unlink(missing_ok=True)

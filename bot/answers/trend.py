@@ -20,6 +20,7 @@ a resolution) when there are few, else months.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -27,7 +28,6 @@ from bot.answers.search import (
     MAX_QUERY,
     MAX_TERMS,
     QueryError,
-    Searcher,
     TooBroad,
     _alias_forms,
     _filters,
@@ -37,7 +37,7 @@ from bot.answers.search import (
     word_query,
 )
 from bot.grams import query_grams
-from bot.names import mentions, names_of
+from bot.names import longer_names, names_of
 from bot.names import resolve as resolve_name
 from bot.store import Store
 from bot.text import fold
@@ -45,8 +45,6 @@ from bot.text import fold
 BY = ("year", "month", "document")
 MIN_YEARS = 3  # a corpus spanning fewer years is counted per document (or per month)
 MAX_DOCUMENT_PERIODS = 40  # more dated documents than this in a short corpus: per month
-_NO_LIMIT = -1  # SQLite: LIMIT -1 is no limit
-_CHUNK = 5000  # ids per IN (...) list
 
 # Bodies, by the symbol's series first (A/HRC/… before A/…), then by the body the text names.
 BODIES = ("GA", "SC", "ECOSOC", "HRC", "other")
@@ -124,15 +122,15 @@ def trend(store: Store, query: str, by: str | None = None, language: str | None 
         raise QueryError(f"That query is {len(query)} characters long; the limit is {MAX_QUERY}. Try a shorter phrase.")
     if by is not None and by not in BY:
         raise QueryError(f"A trend is counted per year, month or document, not per {by!r}.")
-    ids, forms = matching(store, query, language)
+    rows, forms = _matched(store, query, language)
     corrected = None
-    if not ids:
+    if not rows:
         corrected = _correction(store, query, language)
         if corrected:
-            ids, forms = matching(store, corrected, language)
-            if not ids:
+            rows, forms = _matched(store, corrected, language)
+            if not rows:
                 corrected = None
-    result = _count(store, ids, query, by, language)
+    result = _count(store, rows, query, by, language)
     result.forms, result.corrected = forms, corrected
     if not result.found:
         result.hint = _language_hint(store, query)
@@ -145,60 +143,82 @@ def trend(store: Store, query: str, by: str | None = None, language: str | None 
 def matching(store: Store, query: str, language: str | None = None) -> tuple[set[int], list[str]]:
     """Ids of the paragraphs ``query`` matches, and the other names counted with it (a country
     or an organisation's), as search matches them before it forgives typos."""
-    searcher = Searcher(store, *_filters(None, None, None, None, language))
+    rows, forms = _matched(store, query, language, ids=True)
+    return set(rows), forms
+
+
+def _matched(store: Store, query: str, language: str | None, ids: bool = False) -> tuple[dict[Any, Any], list[str]]:
+    """Matching paragraphs per doc_id (see matching), and the other names counted; with
+    ``ids``, {paragraph id: doc_id} instead. One form is counted by SQLite (GROUP BY); a
+    paragraph that several names match is counted once."""
+    where, params = _filters(None, None, None, None, language)
     entity = resolve_name(query)
     forms = _alias_forms(query, entity) or [query]
     names = {fold(n) for n in names_of(entity)} if entity is not None and len(forms) > 1 else set()
-    found: set[int] = set()
+    if len(forms) == 1 and not ids:
+        terms = [t for t in (fold(w) for w in query.split()) if t]
+        if not terms:
+            raise QueryError("That query has nothing to search for once spaces are removed.")
+        return _form_rows(store, where, params, terms, group=True), []
+    found: dict[int, str] = {}
     for form in forms:
         terms = [t for t in (fold(w) for w in form.split()) if t]
         if not terms:
             raise QueryError("That query has nothing to search for once spaces are removed.")
-        ids = _form_ids(store, searcher, terms)
+        check, args = "", []
         if fold(form) in names:
-            # 俄罗斯 inside 白俄罗斯 is Belarus: not Russia.
-            ids = {pid for pid, text in _texts(store, ids) if mentions(text, form, entity.id)}  # type: ignore[union-attr]
-        found |= ids
-    return found, forms[1:]
+            # As search's mentions(): 俄罗斯 inside 白俄罗斯 is Belarus, not Russia. The longer
+            # names are taken out of the text (longest first) and the name must still be there.
+            longer = longer_names(form, entity.id)  # type: ignore[union-attr]
+            if longer:
+                text = "p.search"
+                for _ in longer:
+                    text = f"replace({text}, ?, '')"
+                check, args = f"AND instr({text}, ?) > 0", [*longer, fold(form)]
+        found.update(_form_rows(store, where + " " + check, [*params, *args], terms))
+    return (found if ids else dict(Counter(found.values()))), forms[1:]
 
 
-def _form_ids(store: Store, searcher: Searcher, terms: list[str]) -> set[int]:
+def _rows(store: Store, where: str, params: list[Any], match: str, check: str, args: list[Any],
+          group: bool = False) -> dict[Any, Any]:
+    """Every paragraph the gram index proposes for the FTS5 expression ``match`` that passes
+    the filters and ``check``, as Searcher.matching reads them (without its LIMIT): {id:
+    doc_id}, or with ``group`` {doc_id: paragraphs}; one pass, no second look-up per paragraph."""
+    store.check_budget()
+    what, tail = ("p.doc_id, count(*)", "GROUP BY p.doc_id") if group else ("p.id, p.doc_id", "")
+    sql = (f"SELECT {what} FROM (SELECT rowid FROM paragraphs_grams WHERE paragraphs_grams MATCH ?) g "
+           f"JOIN paragraphs p ON p.id = g.rowid WHERE {where} {check} {tail}")
+    return dict(store.db.execute(sql, [match, *params, *args]).fetchall())
+
+
+def _form_rows(store: Store, where: str, params: list[Any], terms: list[str], group: bool = False) -> dict[Any, Any]:
+    """Search's exact stage for one form of the query (bot/answers/search.py's _search): Latin
+    words by their stems (QueryWord.clause), Chinese terms by their grams and as substrings."""
     words = word_query(store, terms)
     if words is not None:
         if len(words.cjk) > MAX_TERMS:
             raise TooBroad()
         clauses = [w.clause() for w in words.required]
         cjk = [" AND ".join(_fts_string(g) for g in query_grams(t)) for t in words.cjk]
-        ids: set[int] = set()
+        rows: dict[Any, Any] = {}
         if all(clauses) and [*clauses, *cjk]:
             check = " ".join("AND instr(p.search, ?) > 0" for _ in words.cjk)
-            ids = searcher.matching(" AND ".join(c for c in [*clauses, *cjk] if c), check, list(words.cjk),
-                                    limit=_NO_LIMIT)
-        if ids or words.cjk:
-            return ids
+            rows = _rows(store, where, params, " AND ".join(c for c in [*clauses, *cjk] if c), check, list(words.cjk),
+                         group)
+        if rows or words.cjk:
+            return rows
         # Not words of the corpus: maybe the start of one (a name, a symbol), as characters,
         # as search does; a word of one or two letters is a word or nothing ("UN").
         if not all(len(w.form) >= 3 for w in words.words):
-            return set()
+            return {}
     if len(terms) > MAX_TERMS:
         raise TooBroad()
     tokens = [g for t in terms for g in query_grams(t)]
-    check = " ".join("AND instr(p.search, ?) > 0" for _ in terms)
     if not tokens:
-        return set()
-    return searcher.matching(" AND ".join(_fts_string(t) for t in dict.fromkeys(tokens)), check, terms,
-                             limit=_NO_LIMIT)
-
-
-def _texts(store: Store, ids: set[int]) -> list[tuple[int, str]]:
-    out: list[tuple[int, str]] = []
-    ordered = sorted(ids)
-    for k in range(0, len(ordered), _CHUNK):
-        store.check_budget()
-        chunk = ordered[k : k + _CHUNK]
-        out += store.db.execute(
-            f"SELECT id, search FROM paragraphs WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
-    return out
+        return {}
+    check = " ".join("AND instr(p.search, ?) > 0" for _ in terms)
+    return _rows(store, where, params, " AND ".join(_fts_string(t) for t in dict.fromkeys(tokens)), check, terms,
+                 group)
 
 
 def _correction(store: Store, query: str, language: str | None) -> str | None:
@@ -249,20 +269,6 @@ def _documents(store: Store, language: str | None) -> dict[str, _Doc]:
     return out
 
 
-def _per_document(store: Store, ids: set[int]) -> dict[str, int]:
-    """Matching paragraphs per document id."""
-    counts: dict[str, int] = {}
-    ordered = sorted(ids)
-    for k in range(0, len(ordered), _CHUNK):
-        store.check_budget()
-        chunk = ordered[k : k + _CHUNK]
-        for doc_id, n in store.db.execute(
-                f"SELECT doc_id, count(*) FROM paragraphs WHERE id IN ({','.join('?' * len(chunk))}) GROUP BY doc_id",
-                chunk):
-            counts[doc_id] = counts.get(doc_id, 0) + n
-    return counts
-
-
 def granularity(dates: list[str], documents: int) -> str:
     """year when the dates span MIN_YEARS years or more; else document when there are at most
     MAX_DOCUMENT_PERIODS dated documents; else month."""
@@ -281,11 +287,11 @@ def _months(first: str, last: str) -> list[str]:
     return out
 
 
-def _count(store: Store, ids: set[int], query: str, by: str | None, language: str | None) -> Trend:
+def _count(store: Store, per_doc: dict[str, int], query: str, by: str | None, language: str | None) -> Trend:
     docs = _documents(store, language)
     # One count per document, however many versions: the version with the most matches.
     per_key: dict[str, int] = {}
-    for doc_id, n in _per_document(store, ids).items():
+    for doc_id, n in per_doc.items():
         if doc_id in docs:
             key = docs[doc_id].key
             per_key[key] = max(per_key.get(key, 0), n)

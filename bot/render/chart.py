@@ -27,6 +27,8 @@ logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
 
 WIDTH, HEIGHT, DPI = 8.0, 4.5, 100  # 800 × 450 pixels
 MAX_TICKS = 24  # period labels drawn at most; the others are left out evenly
+MAX_LABELS = 16  # bars that each carry their total; with more, only the highest does
+MAX_TITLE = 40  # characters of the query in the title, the legend beside it
 COLOURS = {"GA": "#009edb", "SC": "#1f3864", "ECOSOC": "#f39c12", "HRC": "#27ae60", "other": "#95a5a6"}
 BASE_FONT = "DejaVu Sans"  # matplotlib's own: Latin, Greek, Cyrillic, digits, ¶
 # Fonts tried for Chinese, best first; any other installed font that draws 中文 does too.
@@ -93,8 +95,10 @@ def render_png(result: dict[str, Any], lang: str = "en") -> bytes:
         ax.bar(xs, heights, bottom=bottom, color=COLOURS[body], label=name, width=0.8)
         bottom = [b + h for b, h in zip(bottom, heights)]
     top = max(bottom)
+    # Every bar's total while they fit side by side; past that, the peak's only.
+    labelled = [x for x, total in zip(xs, bottom) if total and (len(xs) <= MAX_LABELS or total == top)]
     for x, total in zip(xs, bottom):
-        if total:
+        if x in labelled:
             ax.annotate(str(total), (x, total), xytext=(0, 2), textcoords="offset points", ha="center",
                         va="bottom", fontproperties=small)
     ax.set_ylim(0, top * 1.15 + 1)
@@ -112,13 +116,15 @@ def render_png(result: dict[str, Any], lang: str = "en") -> bytes:
     else:
         ax.set_ylabel("¶", fontproperties=font, rotation=0, labelpad=10)
     counted = result.get("corrected") or result["query"]
+    counted = counted if len(counted) <= MAX_TITLE else counted[: MAX_TITLE - 1] + "…"
     title = [counted] if drawable(counted) else []
     if words:
         title.append(t(lang, f"trend_per_{result['by']}"))
     if title:
-        ax.set_title(" · ".join(title), fontproperties=font)
-    if bodies:
-        ax.legend(prop=small, loc="upper left", frameon=False)
+        ax.set_title(" · ".join(title), fontproperties=font, loc="left")
+    if bodies:  # above the bars, on the right, in one row: it never hides a bar
+        ax.legend(prop=small, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=len(bodies), frameon=False,
+                  borderaxespad=0.2)
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     out = io.BytesIO()

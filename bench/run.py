@@ -827,6 +827,8 @@ def main() -> None:
     results = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": " ".join(["uv run --group bench python bench/run.py", *sys.argv[1:]]),
+        "commit": os.environ.get("PLENARY_COMMIT") or subprocess.run(
+            ["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=False).stdout.strip() or None,
         "machine": machine(), "corpus": made, "ingest": ing, "queries_per_kind": args.queries,
         "cold_queries": args.cold, "skipped": skipped,
         "latency": {k: {**v, "empty": sum(not ids for ids in warm["plenary"]["ids"][k])}

@@ -376,6 +376,10 @@ def _watch(folder: str, paths: tuple[str, ...], db: str | None, as_json: bool, p
         click.echo(f"Stopped watching {folder}: {summary.batches} batches, {summary.added} added, "
                    f"{summary.replaced} replaced, {summary.unchanged} unchanged, {summary.failed} failed.",
                    err=True)
+    if watch.interrupted:
+        # Each document went in whole or not at all; the next watch (or ingest) takes up the rest.
+        click.echo(f"Stopped during a batch of {len(watch.interrupted)} files: run 'plenary ingest {folder}' "
+                   f"(or watch it again) to finish it.", err=True)
     store.close()
     sys.exit(0)
 

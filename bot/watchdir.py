@@ -87,6 +87,7 @@ class FolderWatch:
         self.pending: dict[Path, tuple[tuple[int, int], float]] = {}  # path → (signature, since)
         self.failed: dict[Path, tuple[int, int] | None] = {}  # path → signature when it failed
         self.summary = WatchSummary()
+        self.interrupted: list[Path] = []  # the files of a batch stopped mid-ingest (Ctrl-C)
         self._scan = scan_first
 
     # -- which paths ------------------------------------------------------------------------
@@ -168,7 +169,9 @@ class FolderWatch:
         if not ready:
             return None
         sigs = {path: _signature(path) for path in ready}
+        self.interrupted = ready  # until ingest returns: what Ctrl-C would cut short
         report = ingest(ready, self.store, max_bytes=self.max_bytes, workers=self.workers)
+        self.interrupted = []
         for name, _ in report.failed:
             path = Path(name)
             self.failed[path] = sigs.get(path, _signature(path))

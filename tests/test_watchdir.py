@@ -278,3 +278,17 @@ def test_cli_watch_prints_each_batch_and_exits_0_on_ctrl_c(tmp_path, folder):
     assert f"skipped {folder / 'bad.txt'}: the file is empty" in err
     assert err.splitlines()[-1].startswith(f"Stopped watching {folder}: ")
     assert err.splitlines()[-1].endswith(" 1 added, 0 replaced, 0 unchanged, 1 failed.")
+
+
+def test_ctrl_c_during_a_batch_leaves_its_files_named(watch, folder, monkeypatch):
+    path = folder / "res.txt"
+    shutil.copy(SEEDS / RES_75_276, path)
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("bot.watchdir.ingest", interrupted)
+    at(watch, 0, (ADDED, str(path)))
+    with pytest.raises(KeyboardInterrupt):
+        at(watch, 2)
+    assert watch.interrupted == [path] and watch.summary.batches == 0

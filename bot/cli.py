@@ -120,7 +120,7 @@ def _build_from_seeds(path: Path) -> None:
 def _rebuild(path: Path, sources: list[str]) -> None:
     """Rebuild a corpus of an older format from the files it was made from, into a new
     generation published in one swap (bot/publish.py); the bot's state is elsewhere, untouched."""
-    from bot.publish import new_generation, publish
+    from bot.publish import carry_first_seen, new_generation, publish
 
     present = [s for s in sources if Path(s).exists()]
     click.echo(f"Rebuilding {path} from the {len(present)} files it was made from (this Plenary stores documents "
@@ -133,6 +133,7 @@ def _rebuild(path: Path, sources: list[str]) -> None:
         report = _ingest_with_progress(present, store, _max_bytes())
     finally:
         store.close()
+    carry_first_seen(built, path)
     publish(path, built)
     click.echo(f"{len(report.added)} documents, {report.paragraphs} paragraphs.", err=True)
 

@@ -78,3 +78,26 @@ def _sync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def carry_first_seen(built: Path, old: Path) -> None:
+    """A corpus rebuilt from scratch (a format change) keeps when each paragraph was first
+    seen, from the corpus it replaces: else every watch would alert on the whole corpus again.
+    Paragraphs are matched by document and text; an older corpus without the column gives its
+    documents' ingest times ('': older than any watch)."""
+    conn = sqlite3.connect(f"file:{built.resolve()}", uri=True)
+    try:
+        conn.execute("ATTACH DATABASE ? AS old", [f"file:{old.resolve()}?mode=ro"])
+        columns = {r[1] for r in conn.execute("PRAGMA old.table_info(paragraphs)")}
+        if "first_seen" in columns:
+            sql = ("UPDATE paragraphs SET first_seen = coalesce((SELECT coalesce(o.first_seen, '') FROM old.paragraphs o"
+                   " WHERE o.doc_id = paragraphs.doc_id AND o.search = paragraphs.search LIMIT 1), first_seen)")
+        else:
+            sql = ("UPDATE paragraphs SET first_seen = coalesce((SELECT '' FROM old.documents o"
+                   " WHERE o.doc_id = paragraphs.doc_id), first_seen)")
+        with conn:
+            conn.execute(sql)
+    except sqlite3.Error:
+        return  # an old file that can't be read: the rebuilt corpus's own times stand
+    finally:
+        conn.close()

@@ -31,7 +31,8 @@ from bot.words import STEM_MARK, WORD_MARK, Vocabulary
 
 SCHEMA_VERSION = 5  # 2: one gram index (ascii tokenizer) instead of trigram + grams; 3: skip-pairs;
 # 4: paragraphs.page and part, documents.warnings and language; 5: the bot's state moved out to
-# bot/state (an older file's state tables are left as they were, for bot/state to bring over)
+# bot/state (an older file's state tables are left as they were, for bot/state to bring over),
+# paragraphs.first_seen (when its text first came into the corpus: what watches alert on)
 
 
 @dataclass
@@ -55,7 +56,8 @@ def index_document(doc: Document) -> Indexed:
 
 GRAM_COUNT_CAP = 5000
 _PARAGRAPH_COLUMNS = ("id", "doc_id", "seq", "section", "annex", "label", "number", "verb", "text", "search",
-                      "speaker_id", "turn", "language", "capacity", "country", "note", "line", "page", "part")
+                      "speaker_id", "turn", "language", "capacity", "country", "note", "line", "page", "part",
+                      "first_seen")
 
 
 # Schema changes that keep the data: version → the statements that take it one step on.
@@ -63,7 +65,7 @@ _MIGRATIONS: dict[int, list[str]] = {
     3: ["ALTER TABLE paragraphs ADD COLUMN page INTEGER", "ALTER TABLE paragraphs ADD COLUMN part TEXT",
         "ALTER TABLE documents ADD COLUMN warnings TEXT", "ALTER TABLE documents ADD COLUMN language TEXT",
         "CREATE INDEX IF NOT EXISTS idx_documents_symbol_language ON documents (symbol, language)"],
-    4: [],
+    4: ["ALTER TABLE paragraphs ADD COLUMN first_seen TEXT"],
 }
 
 
@@ -131,6 +133,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
             "id": int, "doc_id": str, "seq": int, "section": str, "annex": str, "label": str,
             "number": int, "verb": str, "text": str, "search": str, "speaker_id": int, "turn": int,
             "language": str, "capacity": str, "country": str, "note": str, "line": int, "page": int, "part": str,
+            "first_seen": str,
         },
         pk="id",
         foreign_keys=[("doc_id", "documents", "doc_id")],
@@ -399,8 +402,15 @@ class Store:
         doc = item.doc
         old = [r[0] for r in self.db.execute(
             "SELECT doc_id FROM documents WHERE doc_id = ? OR source = ?", [doc.doc_id, source])]
+        # A paragraph whose text the replaced version had keeps the time it was first seen ('' when
+        # that is older than the column): a re-read or a corrected file alerts watches only for
+        # what is new (bot/watches.py).
+        seen: dict[str, str] = {}
+        for doc_id in old:
+            seen.update(self.db.execute(
+                "SELECT search, coalesce(first_seen, '') FROM paragraphs WHERE doc_id = ?", [doc_id]))
         self._delete(old)
-        self._insert(item, source, sha256, ingested_at)
+        self._insert(item, source, sha256, ingested_at, seen)
         return bool(old)
 
     def _row(self, table: str, row: dict[str, Any]) -> int:
@@ -411,7 +421,8 @@ class Store:
         cur = self.db.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
         return cur.lastrowid
 
-    def _insert(self, item: Indexed, source: str, sha256: str, ingested_at: str) -> None:
+    def _insert(self, item: Indexed, source: str, sha256: str, ingested_at: str,
+                seen: dict[str, str] | None = None) -> None:
         db, doc = self.db, item.doc
         self._row("documents", {
             "doc_id": doc.doc_id, "symbol": doc.symbol, "kind": doc.kind, "title": doc.title,
@@ -455,7 +466,7 @@ class Store:
             [(pid, doc.doc_id, seq, p.section, p.annex, p.label, p.number, p.verb, p.text, search,
               speaker_ids[p.speaker] if p.speaker is not None else None,
               p.turn + 1 if p.turn is not None else None, p.language, p.capacity, p.country, p.note, p.line,
-              p.page, p.part)
+              p.page, p.part, seen[search] if seen and search in seen else ingested_at)
              for seq, (pid, p, search) in enumerate(zip(paragraph_ids, doc.paragraphs, item.search), start=1)],
         )
         db.conn.executemany("INSERT INTO paragraphs_grams(rowid, grams) VALUES (?, ?)", zip(paragraph_ids, item.grams))

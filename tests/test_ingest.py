@@ -142,6 +142,7 @@ def test_a_version_3_database_is_migrated_keeping_its_state_and_re_read_by_the_n
                      " created_at TEXT)")
     store.db.execute("INSERT INTO subscriptions (guild_id, channel_id, time, timezone, active) VALUES (1, 2, '09:00', 'UTC', 1)")
     for sql in ("ALTER TABLE paragraphs DROP COLUMN page", "ALTER TABLE paragraphs DROP COLUMN part",
+                "ALTER TABLE paragraphs DROP COLUMN first_seen",
                 "ALTER TABLE documents DROP COLUMN warnings", "DROP INDEX idx_documents_symbol_language",
                 "ALTER TABLE documents DROP COLUMN language", "UPDATE meta SET value = '3' WHERE key = 'schema_version'",
                 "DELETE FROM meta WHERE key = 'parser_version'"):

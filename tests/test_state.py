@@ -167,6 +167,9 @@ def _fill(state: State, version: int) -> None:
         if version >= 2:
             tx.execute("INSERT INTO deliveries (kind, target, period, nonce, status) "
                        "VALUES ('digest', '5', '2026-11-24', 'n', 'sent')")
+        if version >= 3:
+            tx.execute("INSERT INTO watches (owner, kind, value, mark) VALUES ('local', 'query', '集安组织', 'm')")
+            tx.execute("INSERT INTO alerts (watch_id, doc_id, item, batch) VALUES (1, 'S/PV.8967', 'p:1', 'm')")
 
 
 @pytest.mark.parametrize("start", range(1, migrations.VERSION))
@@ -181,7 +184,10 @@ def test_a_store_of_every_earlier_version_upgrades_keeping_everything(state_url,
     assert new.migrated == (start, migrations.VERSION)
     assert Subscriptions(new).get(5).time == "07:00" and new.setting("guild:5", "language") == "zh"
     assert new.load_query("k") == {"query": "x"} and new.next_rotation("quote:x", 10) == 4
-    assert new.claim("digest", "5", "2026-11-25", now=NOW)  # the newest table works
+    assert new.claim("digest", "5", "2026-11-25", now=NOW)  # the newest tables work
+    assert new.add_watch(owner="local", kind="speaker", value="张军", mark="m") >= 1
+    if start >= 3:
+        assert new.watch_rows(watch_id=1)[0]["value"] == "集安组织" and len(new.pending_alerts()) == 1
 
 
 def test_a_store_newer_than_this_plenary_is_left_alone(state_url):

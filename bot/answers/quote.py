@@ -179,7 +179,7 @@ _FULL_ROW = """SELECT p.id, p.doc_id, p.label, p.text, p.search, p.language, p.c
               FROM paragraphs p JOIN speakers s ON s.id = p.speaker_id JOIN documents d ON d.doc_id = p.doc_id"""
 
 
-def _country_speakers(store: Store, who: str) -> list[int]:
+def country_speakers(store: Store, who: str) -> list[int]:
     """Speakers for the country or organisation ``who`` names in any language or form: "Russia",
     "RF" and 俄罗斯 find the record's 俄罗斯联邦 (never 白俄罗斯), "CSTO" its 集体安全条约组织;
     text that names no known entity is matched as the record printed it."""
@@ -198,7 +198,7 @@ def _candidates(store: Store, who: str, doc_id: str | None, lang: str | None = N
     if by_name is None:
         by_name = resolve_speakers(store, who)
         named = set(by_name)
-        by_country = [i for i in _country_speakers(store, who) if i not in named]
+        by_country = [i for i in country_speakers(store, who) if i not in named]
     else:
         by_country = []
     if not by_name and not by_country:

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from bot.answers.lookup import card, lookup, resolve
-from bot.answers.quote import _country_speakers
+from bot.answers.quote import country_speakers
 from bot.answers.search import resolve_speakers
 from bot.answers.speakers import similar_speakers, sure_match
 from bot.store import Store
@@ -63,7 +63,7 @@ def _doc_speakers(store: Store, doc_id: str, who: str) -> tuple[list[int], bool,
     by_name = [i for i in resolve_speakers(store, who) if i in in_doc]
     if by_name:
         return by_name, False, None
-    by_country = [i for i in _country_speakers(store, who) if i in in_doc]
+    by_country = [i for i in country_speakers(store, who) if i in in_doc]
     if by_country:
         return by_country, True, None
     sure = sure_match(similar_speakers(store, who))

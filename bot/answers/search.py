@@ -665,11 +665,13 @@ def search(
     limit: int = 5,
     offset: int = 0,
     language: str | None = None,
+    within: set[int] | None = None,
 ) -> SearchResult:
     """Paragraphs matching ``query``, best first. A query that is the name of a country or an
     organisation also finds its other names, in every language: CSTO finds 集体安全条约组织 and
-    集安组织, Russia 俄罗斯联邦."""
-    filters = {"symbol": symbol, "kind": kind, "speaker": speaker, "country": country, "language": language}
+    集安组织, Russia 俄罗斯联邦. ``within``: only these paragraphs (a watch's new ones)."""
+    filters = {"symbol": symbol, "kind": kind, "speaker": speaker, "country": country, "language": language,
+               "within": within}
     entity = resolve_name(query)
     forms = _alias_forms(query, entity)
     if not forms:
@@ -739,8 +741,12 @@ def _search(
     limit: int = 5,
     offset: int = 0,
     language: str | None = None,
+    within: set[int] | None = None,
 ) -> SearchResult:
     from bot.answers.lookup import resolve
+
+    def kept(ids: set[int]) -> set[int]:
+        return ids if within is None else ids & within
 
     query = (query or "").strip()
     if not query:
@@ -769,14 +775,14 @@ def _search(
     if words is not None and len(words.cjk) > MAX_TERMS:
         raise TooBroad()
     if words is not None:
-        total, page = _rank_words(store, words, _word_candidates(searcher, words), offset, limit)
+        total, page = _rank_words(store, words, kept(_word_candidates(searcher, words)), offset, limit)
         if total:
             return SearchResult(query=query, total=total, results=page, offset=offset, limit=limit)
         if not words.cjk:
             # Not words of the corpus: maybe the start of one (a name, a symbol), found as
             # characters, as written; a word of one or two letters is a word or nothing ("UN").
             long_enough = all(len(w.form) >= 3 for w in words.words)
-            ids = searcher.exact(*terms) if long_enough else set()
+            ids = kept(searcher.exact(*terms)) if long_enough else set()
             total, page = _rank(store, terms, ids, offset, limit)
             return SearchResult(query=query, total=total, results=page, offset=offset, limit=limit)
         # A Chinese term with a typo in it, maybe: the character way for the whole query.
@@ -784,15 +790,15 @@ def _search(
         raise TooBroad()
     # All the words, as typed, in one paragraph: one index query for them together (separate
     # queries, each capped, would rarely meet).
-    ids = searcher.exact(*terms)
+    ids = kept(searcher.exact(*terms))
     per_term: list[set[int]] = []
     if not ids:
         if len(terms) == 1:
-            per_term = [searcher.fuzzy(terms[0])]
+            per_term = [kept(searcher.fuzzy(terms[0]))]
         else:
             for t in terms:
                 store.check_budget()
-                per_term.append(searcher.exact(t) or searcher.fuzzy(t))
+                per_term.append(kept(searcher.exact(t)) or kept(searcher.fuzzy(t)))
         ids = set.intersection(*per_term)
     if not ids:
         # Keywords that never share a paragraph: any paragraph with one of them, ranked lower.

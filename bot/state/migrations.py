@@ -30,6 +30,21 @@ STEPS: list[list[str]] = [
          " PRIMARY KEY (kind, target, period))"),
         "CREATE INDEX deliveries_status ON deliveries (status, kind)",
     ],
+    # 3: watches, and the alerts they raised (bot/watches.py)
+    [
+        # owner: 'channel' (posted in channel_id), 'user' (a direct message to user_id), or 'local'
+        # (the command line's: read with plenary watch pending). kind: query, symbol, speaker,
+        # country. mark: the corpus time (paragraphs.first_seen) up to which it has been matched.
+        ("CREATE TABLE watches (id {serial}, owner TEXT NOT NULL, guild_id BIGINT, channel_id BIGINT,"
+         " user_id BIGINT, kind TEXT NOT NULL, value TEXT NOT NULL, doc_kind TEXT, language TEXT,"
+         " locale TEXT, mark TEXT NOT NULL, created_by BIGINT, created_at TEXT)"),
+        "CREATE INDEX watches_owner ON watches (guild_id, user_id)",
+        # one row per paragraph (or document) a watch matched; batch: the mark it was found at
+        ("CREATE TABLE alerts (watch_id BIGINT NOT NULL, doc_id TEXT NOT NULL, item TEXT NOT NULL,"
+         " batch TEXT NOT NULL, symbol TEXT, label TEXT, why TEXT, excerpt TEXT, url TEXT,"
+         " delivered INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (watch_id, doc_id, item))"),
+        "CREATE INDEX alerts_pending ON alerts (delivered, watch_id, batch)",
+    ],
 ]
 
 VERSION = len(STEPS)

@@ -230,6 +230,88 @@ class State:
                            [kind] if kind else [])
         return [Delivery(*r) for r in rows]
 
+    # -- watches and their alerts (bot/watches.py) ------------------------------------------------
+
+    _WATCH_COLUMNS = ("id", "owner", "kind", "value", "mark", "guild_id", "channel_id", "user_id", "doc_kind",
+                      "language", "locale")
+
+    def add_watch(self, *, owner: str, kind: str, value: str, mark: str, guild_id: int | None = None,
+                  channel_id: int | None = None, user_id: int | None = None, doc_kind: str | None = None,
+                  language: str | None = None, locale: str | None = None, created_by: int | None = None) -> int:
+        with self.backend.transaction() as tx:
+            rows = tx.rows(
+                "INSERT INTO watches (owner, kind, value, mark, guild_id, channel_id, user_id, doc_kind, language,"
+                " locale, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                [owner, kind, value, mark, guild_id, channel_id, user_id, doc_kind, language, locale, created_by,
+                 _now_iso()])
+        return int(rows[0][0])
+
+    def watch_rows(self, watch_id: int | None = None, guild_id: int | None = None, user_id: int | None = None,
+                   owner: str | None = None, channel_id: int | None = None) -> list[dict[str, Any]]:
+        """Watches, all or those matching every filter given."""
+        where, params = [], []
+        for column, value in (("id", watch_id), ("guild_id", guild_id), ("user_id", user_id), ("owner", owner),
+                              ("channel_id", channel_id)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        sql = f"SELECT {', '.join(self._WATCH_COLUMNS)} FROM watches"
+        with self.backend.transaction() as tx:
+            rows = tx.rows(sql + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id", params)
+        return [dict(zip(self._WATCH_COLUMNS, r)) for r in rows]
+
+    def remove_watch(self, watch_id: int) -> bool:
+        with self.backend.transaction() as tx:
+            tx.execute("DELETE FROM alerts WHERE watch_id = ?", [watch_id])
+            return tx.execute("DELETE FROM watches WHERE id = ?", [watch_id]).rowcount > 0
+
+    def advance_watch(self, watch_id: int, old_mark: str, new_mark: str, found: list[dict[str, Any]]) -> int:
+        """Move a watch's mark from ``old_mark`` to ``new_mark`` and record what it found, in one
+        transaction that succeeds only if the mark is still ``old_mark``: of several processes
+        scanning at once, one records the alerts. Returns how many alerts are new."""
+        added = 0
+        with self.backend.transaction() as tx:
+            moved = tx.execute("UPDATE watches SET mark = ? WHERE id = ? AND mark = ?",
+                               [new_mark, watch_id, old_mark]).rowcount
+            if not moved:
+                return 0
+            for m in found:
+                added += tx.execute(
+                    "INSERT INTO alerts (watch_id, doc_id, item, batch, symbol, label, why, excerpt, url)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (watch_id, doc_id, item) DO NOTHING",
+                    [watch_id, m["doc_id"], m["item"], new_mark, m["symbol"], m["label"], m["why"], m["excerpt"],
+                     m.get("url") or ""]).rowcount
+        return added
+
+    _ALERT_COLUMNS = ("watch_id", "doc_id", "item", "batch", "symbol", "label", "why", "excerpt", "url")
+
+    def pending_alerts(self, watch_ids: list[int] | None = None) -> list[dict[str, Any]]:
+        """Alerts not yet delivered, by watch and batch, oldest first."""
+        sql = f"SELECT {', '.join(self._ALERT_COLUMNS)} FROM alerts WHERE delivered = 0"
+        params: list[Any] = []
+        if watch_ids is not None:
+            if not watch_ids:
+                return []
+            sql += f" AND watch_id IN ({', '.join('?' * len(watch_ids))})"
+            params = list(watch_ids)
+        with self.backend.transaction() as tx:
+            rows = tx.rows(sql + " ORDER BY watch_id, batch, doc_id, item", params)
+        return [dict(zip(self._ALERT_COLUMNS, r)) for r in rows]
+
+    def alerts_since(self, channel_id: int, since: str) -> list[dict[str, Any]]:
+        """The alerts of a channel's watches found after the corpus time ``since`` (for the digest)."""
+        with self.backend.transaction() as tx:
+            rows = tx.rows(f"SELECT {', '.join('a.' + c for c in self._ALERT_COLUMNS)} FROM alerts a"
+                           " JOIN watches w ON w.id = a.watch_id WHERE w.channel_id = ? AND a.batch > ?"
+                           " ORDER BY a.batch, a.watch_id, a.doc_id", [channel_id, since])
+        return [dict(zip(self._ALERT_COLUMNS, r)) for r in rows]
+
+    def mark_delivered(self, watch_id: int, batch: str | None = None) -> int:
+        """Record a watch's alerts (of one batch, or all) as delivered."""
+        sql = "UPDATE alerts SET delivered = 1 WHERE watch_id = ? AND delivered = 0"
+        with self.backend.transaction() as tx:
+            return tx.execute(sql + (" AND batch = ?" if batch else ""), [watch_id, *([batch] if batch else [])]).rowcount
+
     # -- bringing over the state an older corpus database held --------------------------------
 
     def adopt_legacy(self, corpus: Path) -> int:

@@ -636,6 +636,18 @@ def ingest_corpus(corpus: Path, db: Path) -> dict:
             "db_bytes": db.stat().st_size, "raw_bytes": raw, "db_over_raw": db.stat().st_size / raw}
 
 
+def calibration() -> float:
+    """Milliseconds for a fixed piece of pure Python work, the best of five, at the start and
+    the end of a run: a slower machine shows here; a shared one barely (the best of five
+    finds a free moment), so the load averages are recorded beside it."""
+    best = float("inf")
+    for _ in range(5):
+        t = time.perf_counter()
+        sum(i * i for i in range(500_000))
+        best = min(best, (time.perf_counter() - t) * 1000)
+    return best
+
+
 def machine() -> dict:
     cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
                 if ln.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
@@ -737,6 +749,7 @@ def main() -> None:
         serve(args.serve[0], Path(args.serve[1]))
         return
     started = time.time()
+    calibration_start = calibration()
     engines = ["plenary", *(p for p in peers_module.available() if args.peers is None or p in args.peers)]
     skipped_peers = {"tantivy": "not asked for (--peers)"} if args.peers is not None and "tantivy" not in args.peers \
         else {}
@@ -844,6 +857,8 @@ def main() -> None:
         "rss_mb": warm["plenary"]["rss_mb"],
         "seconds": time.time() - started,
     }
+    results["machine"].update(load_at_end=os.getloadavg(), calibration_start_ms=calibration_start,
+                              calibration_end_ms=calibration())
     for e in engines[1:]:
         for kind, v in warm[e]["latency"].items():
             results["peers"][e].setdefault("kinds", {})[kind] = {

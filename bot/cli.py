@@ -294,6 +294,8 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, as_json: bool, publish: b
         built = store.path
         store.close()
         swap_in(target, built)
+    if report.stored:
+        _alert_watches(target or store.path)
     if as_json:
         _echo_json({"added": report.added, "replaced": report.replaced, "unchanged": report.unchanged,
                     "failed": [{"path": p, "reason": r} for p, r in report.failed],
@@ -316,6 +318,30 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, as_json: bool, publish: b
             f"{len(report.failed)} failed{extra} ({report.paragraphs} paragraphs parsed) → {store.path}"
         )
     sys.exit(0 if report.ok else 1)
+
+
+def _alert_watches(path: Path) -> None:
+    """After an ingest: match the watches (if this corpus has a state store with any) against
+    what came in, and say how many alerts are now waiting. A bot delivers them; so does
+    `plenary watch pending --mark` for scripts."""
+    from bot.service import Plenary
+    from bot.state import StateError, open_state
+    from bot.state.store import default_url
+
+    url = config.state_url() or default_url(path)
+    if not config.state_url() and not Path(url).exists():
+        return  # no state here: nobody watches this corpus
+    try:
+        plenary = Plenary(Store(path, readonly=True), warm=False, budget=_cli_budget(),
+                          state=open_state(url, corpus=path))
+        if not plenary.watches.list():
+            return
+        total = plenary.watches.scan()["total"]
+    except (StateError, StoreError) as exc:
+        click.echo(f"warning: watches were not matched: {exc}", err=True)
+        return
+    if total:
+        click.echo(f"{total} new alerts for the watches (plenary watch pending lists them).", err=True)
 
 
 def _watch(folder: str, paths: tuple[str, ...], db: str | None, as_json: bool, publish: bool,
@@ -363,7 +389,8 @@ def _watch(folder: str, paths: tuple[str, ...], db: str | None, as_json: bool, p
         click.echo(f"plenary: after a batch: {type(exc).__name__}: {exc}", err=True)
 
     click.echo(f"Watching {folder} (a file is read once unchanged for {settle:g} s); Ctrl-C to stop.", err=True)
-    watch = FolderWatch(folder, store, settle=settle, on_report=report, on_hook_error=hook_failed, max_bytes=limit)
+    watch = FolderWatch(folder, store, settle=settle, on_report=report, on_hook_error=hook_failed, max_bytes=limit,
+                        on_batch=lambda doc_ids: _alert_watches(store.path) if doc_ids else None)
     try:
         watch.watch()
     except KeyboardInterrupt:
@@ -589,6 +616,96 @@ def trend_cmd(query: str, out: str | None, by: str | None, language: str | None,
 
 DIGEST_FIRST = _date(1945, 1, 1)
 DIGEST_LAST = _date(9998, 12, 31)
+
+
+@main.group("watch")
+def watch_group() -> None:
+    """Watches: be told when new documents match (alerts go to a Discord channel, or wait for
+    `plenary watch pending`)."""
+
+
+def _watching(db: str | None) -> Any:
+    from bot.service import Plenary
+
+    store = open_store(db, budget=False)
+    return Plenary(store, warm=False, budget=_cli_budget(), state=_state(store.path))
+
+
+@watch_group.command("add")
+@click.argument("query", required=False)
+@click.option("--symbol", default=None, help="A document's symbol: alert when a new document cites it, or a new version arrives.")
+@click.option("--speaker", default=None, help="A speaker's name or role: alert when they speak in a new record.")
+@click.option("--country", default=None, help="A country or organisation: alert when its delegates speak.")
+@click.option("--channel", type=int, default=None, help="A Discord channel id to post the alerts in.")
+@click.option("--kind", "doc_kind", type=click.Choice(KINDS), default=None, help="Only documents of this kind.")
+@click.option("--lang", "language", type=click.Choice(LANGUAGES), default=None, help="Only documents in this language.")
+@db_option
+@json_option
+def watch_add_cmd(query: str | None, symbol: str | None, speaker: str | None, country: str | None,
+                  channel: int | None, doc_kind: str | None, language: str | None, db: str | None,
+                  as_json: bool) -> None:
+    """Watch words (QUERY, matched as search matches), or a --symbol, --speaker or --country."""
+    from bot.render.watches import what, where
+    from bot.watches import WatchError
+
+    asked = [(k, v) for k, v in (("query", query), ("symbol", symbol), ("speaker", speaker),
+                                 ("country", country)) if v is not None]
+    if len(asked) != 1:
+        _refuse("say what to watch: words, or one of --symbol, --speaker, --country")
+    (kind, value), = asked
+    plenary = _watching(db)
+    try:
+        watch = plenary.watches.add(kind, value, owner="channel" if channel else "local", channel_id=channel,
+                                    doc_kind=doc_kind, language=language)
+    except WatchError as exc:
+        _refuse(str(exc))
+    if as_json:
+        _echo_json(watch)
+    else:
+        click.echo(f"Watch #{watch['id']}: {what(watch)}, {where(watch)}.")
+
+
+@watch_group.command("list")
+@db_option
+@json_option
+def watch_list_cmd(db: str | None, as_json: bool) -> None:
+    """Every watch."""
+    from bot.render.watches import render_watches
+
+    found = _watching(db).watches.list()
+    _finish(found, as_json, render_watches, bool(found))
+
+
+@watch_group.command("remove")
+@click.argument("watch_id", type=int)
+@db_option
+def watch_remove_cmd(watch_id: int, db: str | None) -> None:
+    """Remove watch WATCH_ID and its alerts."""
+    if not _watching(db).watches.remove(watch_id):
+        click.echo(f"There is no watch #{watch_id}.", err=True)
+        sys.exit(EXIT_NOTHING)
+    click.echo(f"Watch #{watch_id} removed.")
+
+
+@watch_group.command("pending")
+@click.option("--mark", is_flag=True, help="Record the alerts listed as delivered.")
+@db_option
+@json_option
+def watch_pending_cmd(mark: bool, db: str | None, as_json: bool) -> None:
+    """The alerts not yet delivered (matching first what came in since the last look)."""
+    from bot.render.watches import render_pending
+
+    plenary = _watching(db)
+    plenary.watches.scan()
+    alerts = plenary.watches.pending()
+    if mark:
+        for watch_id, batch in dict.fromkeys((a["watch_id"], a["batch"]) for a in alerts):
+            plenary.watches.delivered(watch_id, batch)
+    if as_json:
+        _echo_json([{k: v for k, v in a.items() if k != "item"} for a in alerts])
+    else:
+        click.echo(render_pending(alerts))
+    sys.exit(0 if alerts else 1)
 
 
 @main.command("digest")

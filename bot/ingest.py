@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import EllipsisType
 from typing import Self
@@ -170,7 +170,7 @@ def ingest(
     found = survey(paths)
     report = IngestReport(failed=list(found.failed), skipped=list(found.skipped))
     catalogs: dict[Path, dict] = {}
-    stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+    stamp = _stamp(store, now or datetime.now(UTC))
     jobs: list[_Job] = []
     # A corpus parsed by older grammars is re-read, not skipped for having the same bytes.
     current = store.parsed_by_current()
@@ -217,6 +217,19 @@ def ingest(
     if not current:
         _after_reparse(store, stamp, report)
     return report
+
+
+def _stamp(store: Store, now: datetime) -> str:
+    """This ingest's time: later than any before it, so a watch's mark (bot/watches.py) tells
+    what came after it even from two ingests in one second."""
+    stamp = now.isoformat(timespec="microseconds")
+    (last,) = store.db.execute("SELECT max(ingested_at) FROM documents").fetchone()
+    if last and last >= stamp:
+        try:
+            stamp = (datetime.fromisoformat(last) + timedelta(microseconds=1)).isoformat(timespec="microseconds")
+        except ValueError:
+            pass
+    return stamp
 
 
 def _after_reparse(store: Store, stamp: str, report: IngestReport) -> None:

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from bot import config
+from bot import config, watches
 from bot.answers.complete import Choice, Completer
 from bot.answers.corpus import corpus_stats
 from bot.answers.digest import digest
@@ -96,6 +96,10 @@ class Plenary:
     @property
     def subscriptions(self) -> Subscriptions:
         return Subscriptions(self.state)
+
+    @property
+    def watches(self) -> _Watches:
+        return _Watches(self)
 
     def corpus_changed(self) -> bool:
         """Look whether the corpus changed (published anew, or grown in place); if so, open the
@@ -294,6 +298,41 @@ class Plenary:
 
     def set_auto_symbols(self, guild_id: int, on: bool) -> None:
         self.state.set_setting(f"guild:{guild_id}", "auto_symbols", "1" if on else "0")
+
+
+class _Watches:
+    """The façade's part for watches (bot/watches.py): made, listed, removed, scanned, alerts."""
+
+    def __init__(self, plenary: Plenary):
+        self.p = plenary
+
+    def add(self, kind: str, value: str, **where: Any) -> dict[str, Any]:
+        with self.p._work() as store:
+            return watches.add(self.p.state, store, kind, value, **where).as_json()
+
+    def list(self, **who: Any) -> list[dict[str, Any]]:
+        return [w.as_json() for w in watches.listed(self.p.state, **who)]
+
+    def remove(self, watch_id: int, **who: Any) -> bool:
+        """Remove a watch if it is ``who``'s (a guild's, a user's; nothing given: any)."""
+        found = watches.listed(self.p.state, watch_id=watch_id, **who)
+        return bool(found) and self.p.state.remove_watch(watch_id)
+
+    def scan(self) -> dict[str, Any]:
+        """Match every watch against what came in since its mark; record new alerts."""
+        with self.p._work() as store:
+            return watches.scan(store, self.p.state).as_json()
+
+    def pending(self, watch_ids: list[int] | None = None) -> list[dict[str, Any]]:
+        """Alerts not yet delivered, each with its watch."""
+        by_id = {w.id: w.as_json() for w in watches.listed(self.p.state)}
+        return [a | {"watch": by_id.get(a["watch_id"])} for a in self.p.state.pending_alerts(watch_ids)]
+
+    def delivered(self, watch_id: int, batch: str | None = None) -> int:
+        return self.p.state.mark_delivered(watch_id, batch)
+
+    def since(self, channel_id: int, since: str) -> list[dict[str, Any]]:
+        return self.p.state.alerts_since(channel_id, since)
 
 
 def _guild(scope: str) -> int:

@@ -19,6 +19,7 @@ import logging
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from bot.answers.lookup import resolve
 from bot.answers.quote import country_speakers
 from bot.answers.search import QueryError, resolve_speakers, search
 from bot.model import KINDS, LANGUAGES
@@ -90,7 +91,7 @@ def corpus_mark(store: Store) -> str:
     return row[0] or ""
 
 
-def normalise(kind: str, value: str) -> str:
+def normalise(kind: str, value: str, store: Store | None = None) -> str:
     value = " ".join((value or "").split())
     if kind not in WATCH_KINDS:
         raise WatchError(f"a watch is one of {', '.join(WATCH_KINDS)}, not «{kind}»")
@@ -100,9 +101,14 @@ def normalise(kind: str, value: str) -> str:
         raise WatchError("a watch of more than 200 characters can't be matched well: shorten it")
     if kind == "symbol":
         found = find_symbols(value)
-        if not found:
-            raise WatchError(f"«{value}» is not a UN document symbol (like A/RES/75/276 or S/RES/2231 (2015))")
-        return found[0].symbol
+        if found:
+            return found[0].symbol
+        # a short form the corpus knows (75/276, a draft's symbol): the document's own symbol
+        doc_id = resolve(store, value) if store is not None else None
+        row = store.one("SELECT symbol FROM documents WHERE doc_id = ?", [doc_id]) if doc_id else None
+        if row and row["symbol"]:
+            return row["symbol"]
+        raise WatchError(f"«{value}» is not a UN document symbol (like A/RES/75/276 or S/RES/2231 (2015))")
     return value
 
 
@@ -115,7 +121,7 @@ def add(state: State, store: Store, kind: str, value: str, *, owner: str = "loca
         raise WatchError(f"«{doc_kind}» is not a kind of document ({', '.join(KINDS)})")
     if language and language not in LANGUAGES:
         raise WatchError(f"«{language}» is not one of the UN's languages ({', '.join(LANGUAGES)})")
-    value = normalise(kind, value)
+    value = normalise(kind, value, store)
     watch_id = state.add_watch(owner=owner, kind=kind, value=value, mark=corpus_mark(store), guild_id=guild_id,
                                channel_id=channel_id, user_id=user_id, doc_kind=doc_kind, language=language,
                                locale=locale, created_by=created_by)
@@ -191,9 +197,11 @@ def _speaker_matches(store: Store, watch: Watch, doc: dict[str, Any]) -> list[Ma
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
+    # a country's delegates, not its representative presiding over the meeting
+    chair = " AND coalesce(p.capacity, '') != 'chair'" if watch.kind == "country" else ""
     rows = store.db.execute(
         f"SELECT s.name, min(p.seq), p.label, p.text FROM paragraphs p JOIN speakers s ON s.id = p.speaker_id"
-        f" WHERE p.doc_id = ? AND p.speaker_id IN ({marks}) AND p.section = 'statement' AND p.first_seen > ?"
+        f" WHERE p.doc_id = ? AND p.speaker_id IN ({marks}) AND p.section = 'statement' AND p.first_seen > ?{chair}"
         f" GROUP BY s.name ORDER BY min(p.seq)", [doc["doc_id"], *ids, watch.mark]).fetchall()
     return [Match(doc["doc_id"], "s:" + fold(name), doc["symbol"] or doc["doc_id"], label or "", "spoke",
                   _excerpt(f"{name}: {text}")) for name, _, label, text in rows]

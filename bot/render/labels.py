@@ -120,6 +120,23 @@ EN: dict[str, str] = {
     "trend_body_GA": "General Assembly", "trend_body_SC": "Security Council",
     "trend_body_ECOSOC": "Economic and Social Council", "trend_body_HRC": "Human Rights Council",
     "trend_body_other": "other",
+    # watches
+    "watch_query": "«{value}»", "watch_symbol": "documents citing {value}, and new versions of it",
+    "watch_speaker": "{value} speaking", "watch_country": "the delegates of {value} speaking",
+    "watch_channel": "in <#{channel}>", "watch_user": "by direct message", "watch_local": "on the command line",
+    "watch_only": "only {what}", "watch_line": "#{id} · {what} · {where}",
+    "watch_added": "✅ Watch #{id}: {what}, {where}. New documents that match are announced as they come in.",
+    "watch_none": "No watches here yet. Add one with {command}.", "watch_list_title": "Watches",
+    "watch_removed": "✅ Watch #{id} removed.", "watch_not_yours": "There is no watch #{id} that you may remove.",
+    "watch_needs_manage": "Only members who may manage the server or this channel can add a channel's watch; "
+                          "add one for yourself with {option}.",
+    "watch_needs_one": "Say what to watch: words, a symbol, a speaker or a country (one of them).",
+    "watch_needs_guild": "A channel's watch is added in a server; in a direct message, add one for yourself.",
+    "alert_title": "New for watch #{id}: {what}", "alert_more": "… and {n} more",
+    "alert_why_match": "matches", "alert_why_cites": "cites it", "alert_why_version": "a new version",
+    "alert_why_spoke": "spoke", "alert_more_button": "More",
+    "pending_none": "No alerts waiting.", "pending_marked": "{n} alerts marked delivered.",
+    "digest_watches": "Your watches since the last digest", "digest_watch_line": "#{id} {what}: {n} new",
 }
 
 ZH: dict[str, str] = {
@@ -220,6 +237,22 @@ ZH: dict[str, str] = {
     "trend_body_GA": "大会", "trend_body_SC": "安全理事会",
     "trend_body_ECOSOC": "经济及社会理事会", "trend_body_HRC": "人权理事会",
     "trend_body_other": "其他",
+    # watches
+    "watch_query": "“{value}”", "watch_symbol": "引用{value}的文件及其新版本",
+    "watch_speaker": "{value}发言", "watch_country": "{value}代表发言",
+    "watch_channel": "发在<#{channel}>", "watch_user": "以私信发送", "watch_local": "命令行",
+    "watch_only": "仅{what}", "watch_line": "#{id} · {what} · {where}",
+    "watch_added": "✅ 关注 #{id}：{what}，{where}。有新文件符合时即会通知。",
+    "watch_none": "这里还没有关注。用 {command} 添加。", "watch_list_title": "关注",
+    "watch_removed": "✅ 已删除关注 #{id}。", "watch_not_yours": "没有你可以删除的关注 #{id}。",
+    "watch_needs_manage": "只有可以管理服务器或本频道的成员才能为频道添加关注；要为自己添加，请选 {option}。",
+    "watch_needs_one": "请说明要关注什么：词语、文号、发言者或国家（选一项）。",
+    "watch_needs_guild": "频道的关注要在服务器里添加；在私信中请为自己添加。",
+    "alert_title": "关注 #{id} 有新内容：{what}", "alert_more": "……另有{n}条",
+    "alert_why_match": "符合", "alert_why_cites": "引用", "alert_why_version": "新版本",
+    "alert_why_spoke": "发言", "alert_more_button": "更多",
+    "pending_none": "没有待发的通知。", "pending_marked": "已将{n}条通知记为已发送。",
+    "digest_watches": "上次摘要以来你的关注", "digest_watch_line": "#{id} {what}：新增{n}条",
 }
 
 LABELS = {"en": EN, "zh": ZH}

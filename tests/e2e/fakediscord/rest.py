@@ -297,6 +297,15 @@ def _channel_message(fake: FakeDiscord, ch: Channel, message_id: str) -> dict[st
     return msg
 
 
+@route("POST", "/users/@me/channels")
+async def create_dm(fake: FakeDiscord, req: RecordedRequest) -> Reply:
+    body = req.body or {}
+    user = fake.state.users.get(int(body.get("recipient_id") or 0))
+    if user is None:
+        raise DiscordError(400, 50035, "Invalid Form Body")
+    return ok(fake.state.dm_channel(user).payload())
+
+
 @route("GET", "/channels/{channel_id}")
 async def get_channel(fake: FakeDiscord, req: RecordedRequest) -> Reply:
     return ok(_live_channel(fake, req).payload())

@@ -190,6 +190,7 @@ class Channel:
     deleted: bool = False
     # Test switch: when False, POST /channels/{id}/messages answers 403 / 50013.
     bot_can_send: bool = True
+    recipient: User | None = None  # a DM channel's other end
 
     def payload(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -211,6 +212,9 @@ class Channel:
             )
         if self.guild is not None:
             data["guild_id"] = str(self.guild.id)
+        if self.type == ChannelType.DM:
+            data = {"id": str(self.id), "type": self.type, "last_message_id": None, "flags": 0,
+                    "recipients": [self.recipient.payload()] if self.recipient else []}
         return data
 
     def interaction_payload(self, member: Member | None) -> dict[str, Any]:
@@ -365,6 +369,7 @@ class FakeState:
         self.users: dict[int, User] = {self.bot_user.id: self.bot_user}
         # message id -> message payload (channel messages and interaction messages alike)
         self.messages: dict[int, dict[str, Any]] = {}
+        self.dm_channels: dict[int, Channel] = {}  # user id → the bot's DM channel with them
         self.global_commands: list[Command] = []
         self.guild_commands: dict[int, list[Command]] = {}
         self._command_ids: dict[tuple[int | None, int, str], int] = {}
@@ -435,7 +440,13 @@ class FakeState:
             for ch in guild.channels:
                 if ch.id == channel_id:
                     return ch
-        return None
+        return next((ch for ch in self.dm_channels.values() if ch.id == channel_id), None)
+
+    def dm_channel(self, user: User) -> Channel:
+        """The bot's direct-message channel with ``user`` (made on first use, as Discord does)."""
+        if user.id not in self.dm_channels:
+            self.dm_channels[user.id] = Channel(self.snowflake(), None, "", type=ChannelType.DM, recipient=user)
+        return self.dm_channels[user.id]
 
     def find_guild(self, guild_id: int) -> Guild | None:
         return next((g for g in self.guilds if g.id == guild_id), None)

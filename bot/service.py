@@ -313,6 +313,10 @@ class _Watches:
     def list(self, **who: Any) -> list[dict[str, Any]]:
         return [w.as_json() for w in watches.listed(self.p.state, **who)]
 
+    def get(self, watch_id: int) -> dict[str, Any] | None:
+        found = watches.get(self.p.state, watch_id)
+        return found.as_json() if found else None
+
     def remove(self, watch_id: int, **who: Any) -> bool:
         """Remove a watch if it is ``who``'s (a guild's, a user's; nothing given: any)."""
         found = watches.listed(self.p.state, watch_id=watch_id, **who)

@@ -20,6 +20,8 @@ from bot.chat.commands import on_app_command_error
 from bot.chat.digests import DigestPoster
 from bot.chat.i18n import PlenaryTranslator
 from bot.chat.views import DYNAMIC_ITEMS
+from bot.chat.watches import AlertPoster, MoreAlerts
+from bot.chat.watches import Watches as WatchesCog
 from bot.config import corpus_poll, query_budget
 from bot.config import readers as default_readers
 from bot.service import Plenary
@@ -71,6 +73,8 @@ class PlenaryBot(commands.AutoShardedBot):
         # The daily digest is computed on a thread of its own, off the path of user commands.
         self.background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plenary-digest")
         self.digests = DigestPoster(self, clock=clock, every=digest_every)
+        self.alerts = AlertPoster(self, every=max(self.corpus_every, 5.0))
+        self._alerts_task: asyncio.Task[None] | None = None
 
     async def call(self, fn: Callable[..., T], *args: Any) -> T:
         """Run ``fn`` on a worker thread (an answer, or a write)."""
@@ -84,10 +88,11 @@ class PlenaryBot(commands.AutoShardedBot):
         """Commands, context menu, translator, persistent buttons: everything but the network."""
         cog = PlenaryCog(self)
         await self.add_cog(cog)
+        await self.add_cog(WatchesCog(self))
         self.tree.add_command(app_commands.ContextMenu(name="Look up UN symbols", callback=cog.lookup_message))
         self.tree.on_error = on_app_command_error
         await self.tree.set_translator(PlenaryTranslator())
-        self.add_dynamic_items(*DYNAMIC_ITEMS)
+        self.add_dynamic_items(*DYNAMIC_ITEMS, MoreAlerts)
 
     async def command_payload(self) -> list[dict[str, Any]]:
         """Exactly what a bulk overwrite sends (translations included)."""
@@ -118,6 +123,7 @@ class PlenaryBot(commands.AutoShardedBot):
             await self.sync()
         self.digests.start()
         self._corpus_task = asyncio.create_task(self._watch_corpus(), name="plenary-corpus")
+        self._alerts_task = asyncio.create_task(self.alerts.run(), name="plenary-alerts")
 
     async def _watch_corpus(self) -> None:
         """Pick up a newly published or grown corpus within ``corpus_every`` seconds: the
@@ -127,6 +133,7 @@ class PlenaryBot(commands.AutoShardedBot):
             try:
                 if await self.call_background(self.plenary.corpus_changed):
                     log.info("corpus changed: indexes rebuilt")
+                    await self.alerts.tick()  # the watches' new matches, now
             except Exception:
                 log.exception("looking for a new corpus failed")
 
@@ -139,8 +146,9 @@ class PlenaryBot(commands.AutoShardedBot):
 
     async def close(self) -> None:
         await self.digests.stop()
-        if self._corpus_task:
-            self._corpus_task.cancel()
+        for task in (self._corpus_task, self._alerts_task):
+            if task:
+                task.cancel()
         await super().close()
         self.shutdown()
 

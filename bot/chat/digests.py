@@ -24,10 +24,12 @@ import discord
 
 from bot.chat.embeds import digest_embeds
 from bot.chat.views import NONE
+from bot.chat.watches import add_watch_summary
 from bot.render.labels import lang_of
 
 if TYPE_CHECKING:
     from bot.chat.client import PlenaryBot
+    from bot.schedule import Subscription
 
 log = logging.getLogger("plenary.digests")
 
@@ -83,10 +85,10 @@ class DigestPoster:
                 guild = self.bot.get_guild(sub.guild_id)
                 lang = lang_of(str(guild.preferred_locale)) if guild else "en"
                 content = await self.bot.call_background(self.bot.plenary.digest, None, day)
+                embeds = await self._with_watches(digest_embeds(content, lang), sub, lang)
                 channel = self.bot.get_partial_messageable(sub.channel_id, guild_id=sub.guild_id)
                 try:
-                    message = await channel.send(embeds=digest_embeds(content, lang), allowed_mentions=NONE,
-                                                 nonce=claim.nonce)
+                    message = await channel.send(embeds=embeds, allowed_mentions=NONE, nonce=claim.nonce)
                 except discord.NotFound:
                     await self.bot.call(subs.failed, claim, GONE)
                     log.warning("digest for guild %s paused: channel %s deleted", sub.guild_id, sub.channel_id)
@@ -105,6 +107,16 @@ class DigestPoster:
                 await self.bot.call(subs.sent, claim, message.id)
                 posted += 1
             return posted
+
+
+    async def _with_watches(self, embeds: list[discord.Embed], sub: Subscription, lang: str) -> list[discord.Embed]:
+        """The digest with what the channel's watches found since the last digest."""
+        plenary = self.bot.plenary
+        alerts = await self.bot.call(plenary.watches.since, sub.channel_id, sub.last_sent or "")
+        if not alerts:
+            return embeds
+        watches = {w["id"]: w for w in await self.bot.call(lambda: plenary.watches.list(channel_id=sub.channel_id))}
+        return add_watch_summary(embeds, alerts, watches, lang)
 
 
 def _why(exc: BaseException) -> str:

@@ -49,6 +49,17 @@ ZH = {
     "How often words appear per year and body, as a chart": "词语每年在各机关文件中出现的次数（图表）",
     "Words, a phrase, a country or an organisation": "词语、短语、国家或组织",
     "Count per year, month or document (default: per year)": "按年、按月或按文件统计（默认按年）",
+    "Be told when new documents match": "有新文件符合时通知我",
+    "Watch for new documents: words, a symbol, a speaker or a country": "关注新文件：词语、文号、发言者或国家",
+    "Words, matched as /search matches": "词语，按 /search 的方式匹配",
+    "A symbol: when a new document cites it, or a new version arrives": "文号：有新文件引用它或它有新版本时",
+    "A speaker: when they speak in a new record": "发言者：在新的会议记录中发言时",
+    "A country or organisation: when its delegates speak": "国家或组织：其代表发言时",
+    "Only documents of this kind": "只限此类文件",
+    "Alert me by direct message instead of in this channel": "以私信通知我，而不是发在本频道",
+    "This server's watches, and yours": "本服务器的关注和你自己的关注",
+    "Stop a watch": "停止一项关注",
+    "The watch's number (see /watch list)": "关注编号（见 /watch list）",
 }
 
 

@@ -298,6 +298,13 @@ class State:
             rows = tx.rows(sql + " ORDER BY watch_id, batch, doc_id, item", params)
         return [dict(zip(self._ALERT_COLUMNS, r)) for r in rows]
 
+    def alerts_of(self, watch_id: int, batch: str) -> list[dict[str, Any]]:
+        """Every alert of one watch's batch, delivered or not (the "More" button)."""
+        with self.backend.transaction() as tx:
+            rows = tx.rows(f"SELECT {', '.join(self._ALERT_COLUMNS)} FROM alerts WHERE watch_id = ? AND batch = ?"
+                           " ORDER BY doc_id, item", [watch_id, batch])
+        return [dict(zip(self._ALERT_COLUMNS, r)) for r in rows]
+
     def alerts_since(self, channel_id: int, since: str) -> list[dict[str, Any]]:
         """The alerts of a channel's watches found after the corpus time ``since`` (for the digest)."""
         with self.backend.transaction() as tx:

@@ -32,7 +32,8 @@ log = logging.getLogger("plenary.watches")
 
 WATCH_KINDS = ("query", "symbol", "speaker", "country")
 OWNERS = ("channel", "user", "local")
-MAX_PER_DOCUMENT = 50  # alerts per watch and document, best first: an alert, not a search
+MAX_PER_DOCUMENT = 500  # alerts per watch and document (a long record may have hundreds)
+PAGE = 50
 
 
 class WatchError(ValueError):
@@ -171,11 +172,15 @@ def _query_matches(store: Store, watch: Watch, doc: dict[str, Any]) -> list[Matc
     fresh = _fresh(store, doc["doc_id"], watch.mark)
     if not fresh:
         return []
-    try:  # matched as /search matches, among the new paragraphs only
-        hits = search(store, watch.value, symbol=doc["doc_id"], limit=MAX_PER_DOCUMENT, within=fresh).results
+    hits = []
+    try:  # matched as /search matches, among the new paragraphs only, every page of them
+        while len(hits) < MAX_PER_DOCUMENT:
+            page = search(store, watch.value, symbol=doc["doc_id"], limit=PAGE, offset=len(hits), within=fresh)
+            hits += page.results
+            if len(page.results) < PAGE:
+                break
     except (QueryError, OverBudget) as exc:
         log.info("watch %s: %s", watch.id, exc)
-        return []
     return [Match(doc["doc_id"], _item(h.text), h.symbol, h.label, "match", h.excerpt, h.url) for h in hits]
 
 

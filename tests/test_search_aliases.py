@@ -40,3 +40,17 @@ def test_it_suggests_the_name_in_a_language_the_corpus_holds(seeded_db):
 
     hint = {"language": "fr", "held": ["zh"], "suggestion": "集体安全条约组织"}
     assert hint_lines(hint, "en") == ["The corpus holds documents in zh, none in fr.", "Try: 集体安全条约组织"]
+
+
+def test_an_alias_querys_pages_go_on_past_fifty_hits(seeded_db):
+    """集安组织 also finds 集体安全条约组织: over a hundred hits in the seeds; every page holds
+    new ones until the last (each form's hits past the 50th were dropped before)."""
+    from bot.answers.search import search
+
+    seen: list[int] = []
+    for offset in range(0, 400, 50):
+        page = search(seeded_db, "集安组织", offset=offset, limit=50).results
+        seen += [h.paragraph_id for h in page]
+        if len(page) < 50:
+            break
+    assert len(seen) == len(set(seen)) > 100

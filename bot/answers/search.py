@@ -682,7 +682,8 @@ def search(
     results = []
     for form in forms:
         try:
-            results.append(_search(store, form, limit=offset + limit, offset=0, **filters))
+            # each form's best offset + limit, merged below: the page may lie past 50 hits
+            results.append(_search(store, form, limit=offset + limit, offset=0, cap=offset + limit, **filters))
         except QueryError:
             continue
     names = {fold(n) for n in names_of(entity)}
@@ -742,6 +743,7 @@ def _search(
     offset: int = 0,
     language: str | None = None,
     within: set[int] | None = None,
+    cap: int = 50,
 ) -> SearchResult:
     from bot.answers.lookup import resolve
 
@@ -764,7 +766,7 @@ def _search(
     speaker_ids = resolve_speakers(store, speaker) if speaker else None
     if kind and kind not in KINDS:
         raise QueryError(f"kind must be one of {', '.join(KINDS)}.")
-    limit = max(1, min(limit, 50))
+    limit = max(1, min(limit, max(cap, 50)))
     offset = max(0, offset)
 
     allowed = _speaker_paragraphs(store, speaker_ids) if speaker_ids is not None and doc_id is None else None

@@ -22,6 +22,7 @@ from typing import Any
 import click
 
 from bot import config
+from bot.answers.digest import prepare as prepare_digest
 from bot.ingest import ingest
 from bot.model import KINDS, LANGUAGES
 from bot.store import CorpusOutdated, OverBudget, Store, StoreError
@@ -110,6 +111,7 @@ def _build_from_seeds(path: Path) -> None:
     store = Store(path)
     try:
         report = ingest([seeds], store)
+        prepare_digest(store)
     finally:
         store.close()
     for name, reason in report.failed:
@@ -131,6 +133,7 @@ def _rebuild(path: Path, sources: list[str]) -> None:
     store = Store(built)
     try:
         report = _ingest_with_progress(present, store, _max_bytes())
+        prepare_digest(store)
     finally:
         store.close()
     carry_first_seen(built, path)
@@ -288,6 +291,8 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, as_json: bool, publish: b
         store.close()
         store = Store(new_generation(target))
     report = _ingest_with_progress(list(paths) or [str(config.seeds_path())], store, limit)
+    if report.stored:
+        prepare_digest(store)
     if target is not None:
         from bot.publish import publish as swap_in
 
@@ -344,6 +349,12 @@ def _alert_watches(path: Path) -> None:
         click.echo(f"{total} new alerts for the watches (plenary watch pending lists them).", err=True)
 
 
+def _after_batch(store: Store, doc_ids: list[str]) -> None:
+    if doc_ids:
+        prepare_digest(store)
+        _alert_watches(store.path)
+
+
 def _watch(folder: str, paths: tuple[str, ...], db: str | None, as_json: bool, publish: bool,
            settle: float | None) -> None:
     """ingest --watch: ingest each batch of settled files (bot/watchdir.py) and say what it did,
@@ -390,7 +401,7 @@ def _watch(folder: str, paths: tuple[str, ...], db: str | None, as_json: bool, p
 
     click.echo(f"Watching {folder} (a file is read once unchanged for {settle:g} s); Ctrl-C to stop.", err=True)
     watch = FolderWatch(folder, store, settle=settle, on_report=report, on_hook_error=hook_failed, max_bytes=limit,
-                        on_batch=lambda doc_ids: _alert_watches(store.path) if doc_ids else None)
+                        on_batch=lambda doc_ids: _after_batch(store, doc_ids))
     try:
         watch.watch()
     except KeyboardInterrupt:

@@ -117,3 +117,14 @@ def test_ingest_names_a_bad_file_and_exits_1(env, monkeypatch, tmp_path):
     bad.write_bytes(b"")
     r = run(env, monkeypatch, "ingest", str(bad), "--db", str(tmp_path / "x.db"))
     assert r.exit_code == 1 and "broken.txt" in r.output and "empty" in r.output
+
+
+def test_ingest_profiles_the_documents_for_the_digest_so_a_read_only_bot_need_not(tmp_path, monkeypatch):
+    from bot.answers.digest import _META_KEY
+    from bot.store import Store
+
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["ingest", str(SEEDS), "--db", str(tmp_path / "p.db")])
+    assert r.exit_code == 0, r.output
+    saved = json.loads(Store(tmp_path / "p.db", readonly=True).get_meta(_META_KEY))
+    assert len(saved["docs"]) == 4

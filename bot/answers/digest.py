@@ -134,6 +134,13 @@ class Profiles:
         return made
 
 
+def prepare(store: Store) -> None:
+    """Profile the documents that are new or changed, and save the profiles with the corpus:
+    run after an ingest, so a bot that reads the corpus read-only (and can't save them) never
+    profiles a whole corpus itself (22 s at a million paragraphs)."""
+    Profiles.of(store)
+
+
 def _prefix(counts: Any) -> Any:
     total = 0
     for c in counts:

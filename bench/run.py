@@ -339,6 +339,19 @@ class PeerEngine:
         return self.engine.search(q["query"], speaker=q.get("speaker"))
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. VmHWM, not getrusage's ru_maxrss: Linux carries
+    ru_maxrss across exec, so a worker forked from the benchmark's big process (a tantivy
+    writer's heap, the baseline's texts) would report the parent's peak as its own."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def serve(engine_name: str, path: Path) -> None:
     """A worker: reads batches of queries as JSON lines on stdin, answers each timed."""
     engine = PlenaryEngine(path) if engine_name == "plenary" else PeerEngine(engine_name, path)
@@ -346,7 +359,7 @@ def serve(engine_name: str, path: Path) -> None:
     for line in sys.stdin:
         req = json.loads(line)
         if req.get("quit"):
-            print(json.dumps({"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), flush=True)
+            print(json.dumps({"rss_mb": peak_rss_mb()}), flush=True)
             return
         kind, ms, ids, errors, first_done = req["kind"], [], [], [], None
         for q in req["queries"]:

@@ -19,7 +19,6 @@ import opencc
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPTS = set(SUPERSCRIPT_DIGITS)
-_SUPERSCRIPT_VALUE = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
 
 # Markdown residue left by the PDF/Word → text conversion.
 _MD_LINK = re.compile(r"\[([^\[\]]*)\]\((?:#|[^)\s]*)\)")
@@ -99,7 +98,12 @@ def join_wrapped(parts: list[str]) -> str:
         part = part.strip()
         if not part:
             continue
-        if out and _LATIN_WORD_START.search(part) and (_LATIN_WORD_END.search(out) or _LATIN_PUNCT_END.search(out)):
+        # _LATIN_WORD_START on the first character, by hand: most parts open with a CJK one.
+        first = part[0]
+        # The end patterns are anchored at the end ($, so also before a final newline): looked
+        # for in the last characters only, not over the whole paragraph so far at each line.
+        if out and first < "\u2e80" and (first == "(" or first.isalnum()) and (
+                _LATIN_WORD_END.search(out, len(out) - 2) or _LATIN_PUNCT_END.search(out, len(out) - 3)):
             out += " "
         out += part
     return out
@@ -109,12 +113,14 @@ def is_cjk(ch: str) -> bool:
     return bool(_CJK.match(ch))
 
 
+_SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+_SUPERSCRIPT_TO_DIGITS = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+
 def superscript_numbers(text: str) -> list[int]:
     """Footnote markers cited in a paragraph, in order (¹² is two markers only if separated)."""
-    return [
-        int("".join(_SUPERSCRIPT_VALUE[c] for c in m.group(0)))
-        for m in re.finditer(f"[{SUPERSCRIPT_DIGITS}]+", text)
-    ]
+    # Every paragraph of every file comes here, and most cite nothing: one search in C.
+    return [int(run.translate(_SUPERSCRIPT_TO_DIGITS)) for run in _SUPERSCRIPT_RUN.findall(text)]
 
 
 def _fold_char(ch: str) -> str:
@@ -185,6 +191,10 @@ def fold(text: str) -> str:
     simplified = _t2s().convert(folded)
     if len(simplified) != len(folded):
         return fold_with_map(text)[0]
+    if " " not in simplified and simplified.isprintable():
+        # No whitespace at all (most Chinese paragraphs): every other character \s stands for
+        # is a control character or a separator, which isprintable() refuses. Tested in C.
+        return simplified
     # \x01 can't survive the table (control characters fold to nothing): a safe placeholder.
     return _WHITESPACE.sub("", _LATIN_GAP.sub("\x01", simplified)).replace("\x01", " ")
 

@@ -40,6 +40,9 @@ def squeeze(text: str) -> str:
     """Drop the whitespace a scan or a wrap put into a name: all of it, except one space
     before a word of an alphabet that follows one ("张 军先生" → "张军先生"; "De La Cruz先生",
     "Mr. Zas", "Emiratos Árabes Unidos" kept)."""
+    words = text.split()  # the whitespace \s stands for, as strip() and the regex see it
+    if len(words) <= 1:
+        return words[0] if words else ""  # most names: nothing to squeeze
     text = text.strip()
     return _WHITESPACE.sub(lambda m: " " if _latin_gap(text, m.start(), m.end()) else "", text)
 
@@ -110,6 +113,18 @@ def spaced(pattern: str) -> str:
 
 def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# Optional groups a pattern opens with: "(?:我)?(?:现在)?恢复…".
+_OPTIONAL_LEAD = re.compile(r"^(?:\(\?:[^()]*\)\?\??)+")
+
+
+def _anywhere(pattern: str) -> str:
+    """The pattern without the optional groups it opens with, for a search that only asks
+    whether a text holds a match: it holds one exactly where the rest matches, and the regex
+    engine, which can't skip ahead past an optional start, can then jump to where the rest
+    begins (20 times faster on the resume-the-chair rows)."""
+    return _OPTIONAL_LEAD.sub("", pattern)
 
 
 def _nameless(pattern: str) -> str:
@@ -760,6 +775,7 @@ class RecordGrammar:
         self.national = re.compile(spaced("|".join(f"(?:{_nameless(p)})" for p in c.national)))
         self._national = [re.compile(spaced(p)) for p in c.national]
         self.resume_chair = re.compile(spaced("|".join(f"(?:{p})" for p in c.resume_chair)))
+        self.resume_chair_anywhere = re.compile(spaced("|".join(f"(?:{_anywhere(p)})" for p in c.resume_chair)))
         self._acting = [re.compile(spaced(filled(p))) for p in c.acting_chair]
         self.capacity_titles = re.compile(spaced(c.capacity_titles))
         # Titles stand after the organisation in Chinese (…秘书长), before it in English.
@@ -832,9 +848,10 @@ class RecordGrammar:
 
     def language_of(self, m: re.Match[str]) -> tuple[str | None, str | None]:
         """(ISO code, the tag's language name) of a label or switch; (None, None) without a tag."""
+        groups = m.re.groupindex
         for g in self._lang_groups:
-            if g in m.re.groupindex and m.group(g):
-                name = re.sub(r"\s", "", m.group(g))
+            if g in groups and (name := m.group(g)):
+                name = "".join(name.split())
                 return self.cues.languages.get(name), name
         return None, None
 

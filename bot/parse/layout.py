@@ -108,18 +108,23 @@ def source_lines(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def read_lines(text: str) -> list[Line]:
-    lines = []
+    lines: list[Line] = []
+    append = lines.append
     text = text.replace("\u3000", " ")
     markdown = has_markdown(text)  # most texts have none at all: no line needs looking at
-    for no, page, raw in source_lines(text):
-        raw = raw.rstrip()
-        stripped = raw.strip()
-        indented = raw[:1] == " " and stripped != ""
-        if not markdown or not has_markdown(raw):  # most lines: no markdown to strip
-            lines.append(Line(no, raw, stripped, 0, indented, [], page))
-        else:
-            lines.append(Line(no, raw, strip_markdown(raw).strip(), heading_level(raw), indented,
-                              bold_spans(raw), page))
+    # source_lines, inlined: this runs on every line of every file.
+    no = 0
+    for page, chunk in enumerate(text.split("\f"), start=1):
+        for raw in chunk.splitlines():
+            no += 1
+            raw = raw.rstrip()
+            # Right-stripped already: a leading space is the page-break mark of a line with text.
+            indented = raw[:1] == " "
+            if not markdown or not has_markdown(raw):  # most lines: no markdown to strip
+                append(Line(no, raw, raw.lstrip(), 0, indented, [], page))
+            else:
+                append(Line(no, raw, strip_markdown(raw).strip(), heading_level(raw), indented,
+                            bold_spans(raw), page))
     return lines
 
 
@@ -253,32 +258,39 @@ def paragraphs(
     blocks: list[Block] = []
     parts: list[Line] = []
     gap = False  # a blank line since the last text line
-    widths = [display_width(ln.text) if ln.text else 0.0 for ln in lines]
-    column = _column(sorted(w for ln, w in zip(lines, widths)
-                            if ln.text and not ln.heading and not _leaders(ln.text)))
+    # Every line of every file comes through here: display_width and ends_paragraph are
+    # written out inline, and a line's closing character is read once.
+    narrow = _NARROW.findall
+    widths = [len(t) - 0.5 * len(narrow(t)) if (t := ln.text) else 0.0 for ln in lines]
+    column = _column(sorted([w for ln, w in zip(lines, widths)
+                             if ln.text and not ln.heading and not _leaders(ln.text)]))
     # A line this much shorter than the column was not cut by the wrap.
     short = column - max(2.5, column * 0.15)
+    ends = _END_WRAPPED if wrapped and not comma_ends else _END_UNWRAPPED  # ends_paragraph(…, comma_ends)
+    ends_plain = _END_WRAPPED if wrapped else _END_UNWRAPPED  # ends_paragraph(…) without comma_ends
+    trailing = SUPERSCRIPT_DIGITS + " "
 
     def flush() -> None:
         if parts:
-            blocks.append(Block(join_wrapped([p.text for p in parts]), parts[0].no, list(parts)))
+            blocks.append(Block(join_wrapped([p.text for p in parts]), parts[0].no, parts.copy()))
             parts.clear()
 
     last = 0.0  # the width of the paragraph's last line so far
+    end = ""  # the closing character of the paragraph's last line so far (superscripts aside)
     for ln, w in zip(lines, widths):
-        if ln.blank:
+        text = ln.text
+        if not text:
             gap = True
             continue
         if ln.heading:
             flush()
-            blocks.append(Block(ln.text, ln.no, [ln]))
+            blocks.append(Block(text, ln.no, [ln]))
             gap = False
             continue
         # Whether a paragraph ended depends only on how its last line ends.
-        current = parts[-1].text if parts else ""
-        if not parts or starts(ln.text):
+        if not parts or starts(text):
             new = True
-        elif ln.text[:1].islower():
+        elif text[:1].islower():
             # A line opening in lower case (Latin, Cyrillic) goes on a sentence: a page break or
             # a ragged right edge put a gap before it, not the end of a paragraph.
             new = False
@@ -287,19 +299,19 @@ def paragraphs(
             # (预防冲 / blank / 突); a page-break indent ends one only after a full stop.
             # Without blank lines between paragraphs, a short line that closes a sentence
             # (or a recital) ends its paragraph.
-            new = (gap and (ends_paragraph(current, wrapped, comma_ends)
-                            or last < column - 2.5)) or (
-                ln.indented and ends_paragraph(current, wrapped)
-            ) or (not gap and last < short and ends_paragraph(current, wrapped, comma_ends))
+            new = (gap and (end in ends or last < column - 2.5)) or (
+                ln.indented and end in ends_plain
+            ) or (not gap and last < short and end in ends)
         else:
             # One paragraph per line: a line that closes a sentence ends its paragraph, and so
             # does a short line standing alone before a blank line (a heading); a long line
             # before a blank line is a paragraph a page break cut.
-            new = ends_paragraph(current, wrapped) or (gap and len(parts) == 1 and last <= _HEADING_WIDTH)
+            new = end in ends_plain or (gap and len(parts) == 1 and last <= _HEADING_WIDTH)
         if new:
             flush()
         parts.append(ln)
         last = w
+        end = text.rstrip(trailing)[-1:]
         gap = False
     flush()
     return blocks

@@ -103,9 +103,13 @@ def looks_like(text: str, g: RecordGrammar | None = None) -> bool:
     record run together on one line is known too. Without a grammar, in any language."""
     if g is None:
         return any(looks_like(text, gr) for gr in grammars_for(text))
-    head = [k for k in (strip_markdown(raw).strip() for raw in _LINE_BREAK.split(text, 400)[:400]) if k]
+    # The head is read as far as needed: a record tells itself in its first few dozen lines.
+    head: list[str] = []
     labels = cut = 0
-    for k in head:
+    for raw in _LINE_BREAK.split(text, 400)[:400]:
+        if not (k := strip_markdown(raw).strip()):
+            continue
+        head.append(k)
         if g.label_at(k):
             labels += 1
         elif g.header_start.match(k):
@@ -155,17 +159,13 @@ _LATIN_END = re.compile(r"[A-Za-z0-9]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9]")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Seg:
     text: str
     line: int
     lines: list[Line]
     starts: list[tuple[int, int]] | None = None  # (offset in text, source line) of each line
     whole: bool = True  # not split out of running text
-
-    @classmethod
-    def of(cls, b: Block) -> _Seg:
-        return cls(b.text, b.line, b.lines)
 
     def _line_starts(self) -> list[tuple[int, int]]:
         starts, pos, prev = [], 0, ""
@@ -476,14 +476,15 @@ class _Reader:
         return code or self.g.cues.language
 
     def _turn(self, s: _Seg, m: re.Match[str]) -> None:
-        g, doc, t = self.g, self.doc, s.text
-        role = g.role_name(m.group("role")) if m.group("role") else None
-        name = squeeze(t[m.start("name"):m.end("name")]) if m.group("name") else None
-        country = squeeze(t[m.start("country"):m.end("country")]) if m.group("country") else None
+        g, doc = self.g, self.doc
+        role, name, country, hon = m.group("role", "name", "country", "hon")
+        role = g.role_name(role) if role else None
+        name = squeeze(name) if name else None
+        country = squeeze(country) if country else None
         key = role or name
         if key not in self.speakers:
             self.speakers[key] = len(doc.speakers)
-            doc.speakers.append(Speaker(name=key, honorific=squeeze(m.group("hon")) if m.group("hon") else None,
+            doc.speakers.append(Speaker(name=key, honorific=squeeze(hon) if hon else None,
                                         country=country, role=role))
         self.language = self._language(m)
         self.capacity = "chair" if g.capacity_of_role(role) == "chair" else (
@@ -494,8 +495,9 @@ class _Reader:
 
     def _statement(self, para: Paragraph) -> None:
         g, doc, t = self.g, self.doc, para.text
-        speaker = doc.speakers[doc.turns[self.turn].speaker]
-        if g.capacity_of_role(speaker.role) == "chair":
+        who = doc.turns[self.turn].speaker
+        speaker = doc.speakers[who]
+        if speaker.role in g.chair_roles:
             if m := g.national_capacity(t):
                 cap = squeeze(t[m.start("cap"):m.end("cap")])
                 if g.chair_word.search(cap):
@@ -507,9 +509,9 @@ class _Reader:
                         country = doc.facts.get("presidency") or country
                     speaker.country = speaker.country or country
                     doc.facts.setdefault("national_capacity", cap)
-            elif g.resume_chair.search(t):
+            elif g.resume_chair_anywhere.search(t):
                 self.capacity = "chair"
-        para.speaker = doc.turns[self.turn].speaker
+        para.speaker = who
         para.language = self.language
         para.capacity = self.capacity
         para.country = speaker.country if self.capacity in ("national", "representative", "briefer") else None
@@ -580,7 +582,7 @@ def parse_record(text: str, g: RecordGrammar | None = None) -> Document:
         return widths[int(len(widths) * 0.9)], counts[int(len(counts) * 0.9)]
 
     blocks = _mend_headers(paragraphs(lines, wrapped, starts=g.starts.match), g, column)
-    segs = deque(_Seg.of(b) for b in blocks)
+    segs = deque([_Seg(b.text, b.line, b.lines) for b in blocks])
 
     # The meeting opens at its clock line; before it, the first page's "主席：…（法国）" looks
     # like a speaker's label but says who presided. Without a clock line, at the first label.

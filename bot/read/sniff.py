@@ -40,6 +40,8 @@ def sniff_binary(data: bytes) -> str | None:
 def looks_like_html(text: str) -> bool:
     """A document declared as HTML, or text where HTML tags are thick on the ground."""
     head = text[:8192]
+    if "<" not in head:  # every pattern here opens with one; most text files have none
+        return False
     if _STRONG_HTML.search(head[:2048]):
         return True
     tags = len(_TAG.findall(head))

@@ -6,7 +6,9 @@ few milliseconds: prefix matches first, then substring, then rapidfuzz for typos
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -18,6 +20,9 @@ from bot.text import fold
 
 MAX_CHOICES = 25
 MAX_NAME = 100
+TYPO_GRAM_CAP = 5000  # keys holding a gram, past which the gram is too common to narrow a typo's
+TYPO_CANDIDATES = 3000  # keys a typo is compared with, at most
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -36,28 +41,45 @@ def _first_choices(*tiers: Iterable[tuple]) -> list[tuple]:
     return list(itertools.islice(itertools.chain(*tiers), MAX_CHOICES))
 
 
+def _fold_all(texts: list[str]) -> list[str]:
+    """fold() of each text, in one call over them all joined by a character that folds to
+    itself and parts them (fold is per character, whitespace included, and OpenCC converts
+    no phrase across it): one call instead of one a text, a few seconds less at start with the
+    speakers of a million paragraphs (bench/run.py, start to first answer)."""
+    if not texts or any(_SEP in t for t in texts):
+        return [fold(t) for t in texts]
+    parts = fold(_SEP.join(texts)).split(_SEP)
+    return parts if len(parts) == len(texts) else [fold(t) for t in texts]
+
+
+_SEP = "\ue000"  # a private-use character: not a word character, not whitespace, not Han
+
+
 class Completer:
     def __init__(self, store: Store):
+        conn = store.db.conn  # tuples, not sqlite-utils' dicts: 150,000 rows at a million paragraphs
+        docs = conn.execute("SELECT doc_id, symbol, title, kind, date FROM documents ORDER BY date DESC, doc_id").fetchall()
+        titles = _fold_all([title or "" for _, _, title, _, _ in docs])
         self.symbols: list[tuple[str, str, Choice]] = []  # (key for prefix, folded title, choice)
-        for r in store.query("SELECT doc_id, symbol, title, kind, date FROM documents ORDER BY date DESC, doc_id"):
-            value = r["symbol"] or r["doc_id"]
-            self.symbols.append((value.upper(), fold(r["title"] or ""),
-                                 Choice(_trim(f"{value} · {r['title'] or r['kind']}"), value)))
-        self.speakers: list[tuple[str, Choice]] = []
-        seen: set[str] = set()
-        for r in store.query("SELECT name, country, role FROM speakers ORDER BY doc_id, seq"):
-            label = f"{r['name']}（{r['country'] or r['role']}）" if (r["country"] or r["role"]) else r["name"]
-            if label in seen:
-                continue
-            seen.add(label)
-            self.speakers.append((fold(label), Choice(_trim(label), r["name"])))
-        for r in store.query("SELECT DISTINCT country FROM speakers WHERE country IS NOT NULL"):
-            if r["country"] not in seen:
-                seen.add(r["country"])
-                self.speakers.append((fold(r["country"]), Choice(_trim(r["country"]), r["country"])))
+        for (doc_id, symbol, title, kind, _), folded in zip(docs, titles, strict=True):
+            value = symbol or doc_id
+            self.symbols.append((value.upper(), folded, Choice(_trim(f"{value} · {title or kind}"), value)))
+        labels: dict[str, str] = {}  # label → the name a choice gives, first seen first
+        for name, country, role in conn.execute("SELECT name, country, role FROM speakers ORDER BY doc_id, seq"):
+            label = f"{name}（{country or role}）" if (country or role) else name
+            labels.setdefault(label, name)
+        for (country,) in conn.execute("SELECT DISTINCT country FROM speakers WHERE country IS NOT NULL"):
+            labels.setdefault(country, country)
+        self.speakers: list[tuple[str, Choice]] = [
+            (key, Choice(_trim(label), value))
+            for (label, value), key in zip(labels.items(), _fold_all(list(labels)), strict=True)]
         # What rapidfuzz compares a typo against, built once rather than at every keystroke.
         self.symbol_keys = [key for key, _, _ in self.symbols]
         self.speaker_keys = [key for key, _ in self.speakers]
+        # The speakers' keys as one string, a line each: prefixes, substrings and the rare grams
+        # of a typo are found in it by C (str.find, str.count), not by a loop over 150,000 keys.
+        self._blob = "\n" + "\n".join(self.speaker_keys) + "\n"
+        self._starts = list(itertools.accumulate((len(k) + 1 for k in self.speaker_keys), initial=1))
 
     def symbol_choices(self, typed: str) -> list[Choice]:
         typed = (typed or "").strip()
@@ -78,18 +100,54 @@ class Completer:
         ranked.sort(key=lambda t: t[:3])
         return [c for *_, c in ranked[:MAX_CHOICES]]
 
+    def _lines(self, needle: str, limit: int, skip: set[int] | None = None) -> list[int]:
+        """Indexes of the first ``limit`` speaker keys holding ``needle`` (which may start with
+        the line break, for a prefix), in order; those in ``skip`` passed over."""
+        found: list[int] = []
+        at = self._blob.find(needle)
+        while at >= 0 and len(found) < limit:
+            i = bisect.bisect_right(self._starts, at + (needle[0] == "\n")) - 1
+            if (not found or found[-1] != i) and (skip is None or i not in skip):
+                found.append(i)
+            at = self._blob.find(needle, self._starts[i + 1] - 1 if i + 1 < len(self._starts) else len(self._blob))
+        return found
+
+    def _typo_candidates(self, folded: str) -> list[int]:
+        """Keys that share a rare gram with what was typed (a character of a Chinese name, a
+        letter pair of a Latin one): the only ones a typo of it can be. Grams held by more
+        than TYPO_GRAM_CAP keys are passed over: a miss costs a few str.count calls."""
+        grams = list(dict.fromkeys(folded if _HAN.search(folded) else
+                                   (folded[i : i + 2] for i in range(len(folded) - 1))))
+        counted = sorted((self._blob.count(g), g) for g in grams if g.strip())
+        out: dict[int, None] = {}
+        for count, gram in counted:
+            if count == 0:
+                continue
+            if count > TYPO_GRAM_CAP or len(out) >= TYPO_CANDIDATES:
+                break
+            at = self._blob.find(gram)
+            while at >= 0:
+                out[bisect.bisect_right(self._starts, at) - 1] = None
+                at = self._blob.find(gram, at + 1)
+        return list(out)
+
     def speaker_choices(self, typed: str) -> list[Choice]:
         folded = fold(typed or "")
         if not folded:
             return [c for _, c in self.speakers[:MAX_CHOICES]]
-        ranked = _first_choices(
-            ((0, i, c) for i, (key, c) in enumerate(self.speakers) if key.startswith(folded)),
-            ((1, i, c) for i, (key, c) in enumerate(self.speakers) if folded in key and not key.startswith(folded)),
-        )
+        if "\n" in folded:
+            return []
+        first = self._lines("\n" + folded, MAX_CHOICES)
+        ranked = [(0, i, self.speakers[i][1]) for i in first]
+        if len(ranked) < MAX_CHOICES:
+            ranked += [(1, i, self.speakers[i][1]) for i in self._lines(folded, MAX_CHOICES - len(ranked), set(first))]
         if len(ranked) < MAX_CHOICES:
             taken = {c for *_, c in ranked}
-            for _, score, i in process.extract(folded, self.speaker_keys, scorer=fuzz.partial_ratio, limit=MAX_CHOICES,
+            candidates = self._typo_candidates(folded)
+            keys = [self.speaker_keys[i] for i in candidates]
+            for _, score, j in process.extract(folded, keys, scorer=fuzz.partial_ratio, limit=MAX_CHOICES,
                                                score_cutoff=60):
+                i = candidates[j]
                 if self.speakers[i][1] not in taken:
                     ranked.append((2, i, self.speakers[i][1]))
         ranked.sort(key=lambda t: t[:2])

@@ -33,15 +33,28 @@ def resolve(store: Store, query: str, lang: str | None = None) -> str | None:
             "d.language IS NOT ? , d.language IS NOT 'zh', d.doc_id LIMIT 1", [key, lang])
         if row:
             return row["doc_id"]
-    row = store.one(
-        "SELECT doc_id FROM documents WHERE source LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\' LIMIT 1",
-        [f"%/{_like(query)}", f"%/{_like(Path(query).stem)}.%"],
-    )
-    return row["doc_id"] if row else None
+    names = _source_names(store)
+    return names.get(query.lower()) or names.get(Path(query).stem.lower() + ".")
 
 
-def _like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def _source_names(store: Store) -> dict[str, str]:
+    """doc_id by each source file's name and by each of its stems up to a dot, in lower case
+    (S_PV.8967.txt: "s_pv.8967.txt", "s_pv.8967.", "s_pv."), the first document first; kept until the
+    corpus changes. Two LIKE scans of every document's path took 2-3 ms a look-up miss at a
+    million paragraphs (bench/run.py, lookup_miss)."""
+    def build() -> dict[str, str]:
+        out: dict[str, str] = {}
+        for doc_id, source in store.db.conn.execute("SELECT doc_id, source FROM documents ORDER BY rowid"):
+            name = (source or "").replace("\\", "/").rsplit("/", 1)[-1].lower()  # LIKE ignored ASCII case
+            if not name:
+                continue
+            out.setdefault(name, doc_id)
+            for i, ch in enumerate(name):
+                if ch == ".":
+                    out.setdefault(name[: i + 1], doc_id)
+        return out
+
+    return store._cached("lookup:source_names", build)
 
 
 def _cited_by(store: Store, symbol: str) -> list[dict[str, Any]]:
@@ -73,14 +86,21 @@ def counts(store: Store, doc_id: str) -> dict[str, int]:
 def suggestions(store: Store, query: str, limit: int = 5) -> list[str]:
     """Near symbols the corpus holds (first) or cites, never the query itself."""
     target = canonical(query) or query.strip().upper()
-    held = [r["symbol"] for r in store.query("SELECT DISTINCT symbol FROM symbols WHERE relation != 'id'")]
-    cited = [r["symbol"] for r in store.query("SELECT DISTINCT symbol FROM citations")]
+    held, cited = _symbol_lists(store)
     out: list[str] = []
     for choices in (held, cited):
         for c, _, _ in process.extract(target, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=70):
             if c != target and c not in out:
                 out.append(c)
     return out[:limit]
+
+
+def _symbol_lists(store: Store) -> tuple[list[str], list[str]]:
+    """The symbols the corpus holds and those it cites, read once per corpus change: reading
+    them at each miss took most of its 32 ms at a million paragraphs."""
+    return store._cached("lookup:symbols", lambda: (
+        [r[0] for r in store.db.conn.execute("SELECT DISTINCT symbol FROM symbols WHERE relation != 'id'")],
+        [r[0] for r in store.db.conn.execute("SELECT DISTINCT symbol FROM citations")]))
 
 
 def card(store: Store, doc_id: str) -> dict[str, Any]:

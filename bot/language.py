@@ -61,17 +61,38 @@ class Language:
         return f"{self.code}-{self.script}" if self.code in ("zh", "und") else self.code
 
 
-def script_counts(text: str) -> Counter[str]:
+# Letters of the alphabets, in one class: Chinese text has few, so one scan finds them all and
+# each alphabet is counted over those alone (3 scans of a text → 1 and 3 short ones).
+_ALPHABETS = re.compile("[" + "".join(_SCRIPTS[name].pattern[1:-1] for name in ("Latn", "Cyrl", "Arab")) + "]+")
+
+
+def script_counts(text: str, han_until: int | None = None) -> Counter[str]:
+    """Characters of each script; with ``han_until``, also "Han_head": the Han characters
+    before that offset."""
     # Runs of each script, not single characters: a few hundred matches, not thousands.
-    return Counter({name: sum(map(len, _RUNS[name].findall(text))) for name in _SCRIPTS})
+    counts: Counter[str] = Counter()
+    if han_until is None:
+        counts["Han"] = sum(map(len, _RUNS["Han"].findall(text)))
+    else:  # in two pieces, so the head's count comes with the whole's (a run cut in two counts the same)
+        counts["Han_head"] = sum(map(len, _RUNS["Han"].findall(text, 0, han_until)))
+        counts["Han"] = counts["Han_head"] + sum(map(len, _RUNS["Han"].findall(text, han_until)))
+    letters = "".join(_ALPHABETS.findall(text))
+    for name in ("Latn", "Cyrl", "Arab"):
+        counts[name] = sum(map(len, _RUNS[name].findall(letters)))
+    return counts
 
 
 def chinese_script(han: str) -> str:
     """Hans or Hant for a string of Han characters."""
+    return _script_of(len(han), han)
+
+
+def _script_of(han: int, text: str, end: int | None = None) -> str:
+    """Hans or Hant for ``han`` Han characters, the Traditional ones counted in text[:end]."""
     if not han:
         return "Hans"
-    changed = len(traditional_chars()[0].findall(han))  # counted in C
-    return "Hant" if changed / len(han) >= TRADITIONAL_FROM else "Hans"
+    changed = len(traditional_chars()[0].findall(text, 0, len(text) if end is None else end))  # counted in C
+    return "Hant" if changed / han >= TRADITIONAL_FROM else "Hans"
 
 
 def latin_language(text: str) -> str:
@@ -87,13 +108,15 @@ def latin_language(text: str) -> str:
 def detect(text: str) -> Language | None:
     """The text's language and script, or None if it has no letters at all."""
     sample = text[:SAMPLE]
-    counts = script_counts(sample)
+    counts = script_counts(sample, HAN_SAMPLE)
+    head = counts.pop("Han_head")
     script, n = max(counts.items(), key=lambda kv: kv[1])
     if not n:
         return None
     if script == "Han":
-        # Enough Han characters to tell the script: the first few thousand.
-        return Language("zh", chinese_script("".join(_RUNS["Han"].findall(sample[:HAN_SAMPLE]))))
+        # Enough Han characters to tell the script: those of the first few thousand characters
+        # (every character t2s changes is a Han one, so they are counted in the text itself).
+        return Language("zh", _script_of(head, sample, HAN_SAMPLE))
     if script == "Latn":
         return Language(latin_language(sample), "Latn")
     return Language(_BY_SCRIPT[script], script)

@@ -7,8 +7,10 @@ few milliseconds: prefix matches first, then substring, then rapidfuzz for typos
 from __future__ import annotations
 
 import bisect
+import gc
 import itertools
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -64,22 +66,52 @@ class Completer:
         for (doc_id, symbol, title, kind, _), folded in zip(docs, titles, strict=True):
             value = symbol or doc_id
             self.symbols.append((value.upper(), folded, Choice(_trim(f"{value} · {title or kind}"), value)))
-        labels: dict[str, str] = {}  # label → the name a choice gives, first seen first
-        for name, country, role in conn.execute("SELECT name, country, role FROM speakers ORDER BY doc_id, seq"):
-            label = f"{name}（{country or role}）" if (country or role) else name
-            labels.setdefault(label, name)
-        for (country,) in conn.execute("SELECT DISTINCT country FROM speakers WHERE country IS NOT NULL"):
-            labels.setdefault(country, country)
-        self.speakers: list[tuple[str, Choice]] = [
-            (key, Choice(_trim(label), value))
-            for (label, value), key in zip(labels.items(), _fold_all(list(labels)), strict=True)]
-        # What rapidfuzz compares a typo against, built once rather than at every keystroke.
         self.symbol_keys = [key for key, _, _ in self.symbols]
-        self.speaker_keys = [key for key, _ in self.speakers]
-        # The speakers' keys as one string, a line each: prefixes, substrings and the rare grams
-        # of a typo are found in it by C (str.find, str.count), not by a loop over 150,000 keys.
-        self._blob = "\n" + "\n".join(self.speaker_keys) + "\n"
-        self._starts = list(itertools.accumulate((len(k) + 1 for k in self.speaker_keys), initial=1))
+        # The speakers (150,000 names at a million paragraphs, most of a second to build) are
+        # built by a thread of their own on a connection of its own, so a bot or a shell answers
+        # its first question without waiting for them; a speaker keystroke before they are
+        # ready waits for them (bench/run.py: start to first answer).
+        self._ready = threading.Event()
+        self._failed: BaseException | None = None
+        self._thread = threading.Thread(target=self._build_speakers, args=(store,), name="completer-speakers",
+                                        daemon=True)
+        self._thread.start()
+
+    def _build_speakers(self, store: Store) -> None:
+        try:
+            reader = store.reader()
+            try:
+                conn = reader.db.conn
+                labels: dict[str, str] = {}  # label → the name a choice gives, first seen first
+                for name, country, role in conn.execute("SELECT name, country, role FROM speakers ORDER BY doc_id, seq"):
+                    label = f"{name}（{country or role}）" if (country or role) else name
+                    labels.setdefault(label, name)
+                for (country,) in conn.execute("SELECT DISTINCT country FROM speakers WHERE country IS NOT NULL"):
+                    labels.setdefault(country, country)
+            finally:
+                reader.close()
+            speakers = [(key, Choice(_trim(label), value))
+                        for (label, value), key in zip(labels.items(), _fold_all(list(labels)), strict=True)]
+            self.speakers = speakers
+            # What rapidfuzz compares a typo against, built once rather than at every keystroke.
+            self.speaker_keys = [key for key, _ in speakers]
+            # The keys as one string, a line each: prefixes, substrings and the rare grams of a
+            # typo are found in it by C (str.find, str.count), not by a loop over every key.
+            self._blob = "\n" + "\n".join(self.speaker_keys) + "\n"
+            self._starts = list(itertools.accumulate((len(k) + 1 for k in self.speaker_keys), initial=1))
+            # These objects live as long as the process: out of the cyclic collector's passes,
+            # as the façade does for what it builds at start (bot/service.py).
+            gc.freeze()
+        except BaseException as exc:  # noqa: BLE001 - raised again by the first speaker keystroke
+            self._failed = exc
+        finally:
+            self._ready.set()
+
+    def wait(self) -> None:
+        """Until the speakers are built (raises what building them raised)."""
+        self._ready.wait()
+        if self._failed is not None:
+            raise self._failed
 
     def symbol_choices(self, typed: str) -> list[Choice]:
         typed = (typed or "").strip()
@@ -132,6 +164,7 @@ class Completer:
         return list(out)
 
     def speaker_choices(self, typed: str) -> list[Choice]:
+        self.wait()
         folded = fold(typed or "")
         if not folded:
             return [c for _, c in self.speakers[:MAX_CHOICES]]

@@ -316,16 +316,53 @@ class PlenaryEngine:
         raise ValueError(kind)
 
     def watch(self, q: dict) -> list[int]:
-        raise NotImplementedError
+        """Every watch matched against one document, as ingest matches a new one (bot/watches.py),
+        with each watch's mark before the corpus (every paragraph of the document is new to it)."""
+        from bot.watches import _MATCHERS, Watch
+
+        store = self.plenary.store
+        doc = store.one("SELECT doc_id, symbol, kind, language, sha256 FROM documents WHERE doc_id = ?", [q["doc_id"]])
+        found = 0
+        for i, (kind, value) in enumerate(q["watches"]):
+            found += len(_MATCHERS[kind](store, Watch(id=i, owner="local", kind=kind, value=value, mark=""), doc))
+        return [found] if found else []
 
 
-def watch_support() -> str | None:
+def watch_support(db: Path) -> str | None:
     """Why the watch kind can't run, or None when it can."""
     try:
-        import bot.watches  # noqa: F401
+        from bot.watches import _MATCHERS  # noqa: F401
     except ImportError:
         return "bot/watches.py does not exist yet (the watches feature is being built)"
-    return "bot/watches.py exists but the benchmark does not drive it yet"
+    con = sqlite3.connect(db)
+    try:
+        seen = con.execute("SELECT first_seen FROM paragraphs WHERE first_seen IS NOT NULL LIMIT 1").fetchone()
+    except sqlite3.OperationalError:
+        seen = None
+    con.close()
+    if not seen:
+        return "the database predates paragraphs.first_seen (ingested before watches): re-ingest to time watches"
+    return None
+
+
+WATCHES = {"query": 12, "speaker": 4, "symbol": 2, "country": 2}  # watches matched against each new document
+
+
+def watch_queries(db: Path, queries: dict[str, list[dict]], rng: random.Random) -> list[dict]:
+    """One new document each (a random one of the corpus), matched against the same
+    sum(WATCHES.values()) watches: phrases of the exact and English queries, speakers of the
+    speaker queries, symbols and countries of the corpus."""
+    con = sqlite3.connect(db)
+    docs = [d for (d,) in con.execute("SELECT doc_id FROM documents")]
+    symbols = [s for (s,) in con.execute("SELECT symbol FROM documents WHERE symbol IS NOT NULL LIMIT 5000")]
+    countries = [c for (c,) in con.execute("SELECT DISTINCT country FROM speakers WHERE country IS NOT NULL")]
+    con.close()
+    phrases = [q["query"] for k in ("exact", "en_phrase") for q in queries[k]]
+    watches = ([["query", rng.choice(phrases)] for _ in range(WATCHES["query"])] if phrases else [])
+    watches += [["speaker", q["speaker"]] for q in queries["speaker"][: WATCHES["speaker"]]]
+    watches += [["symbol", rng.choice(symbols)] for _ in range(WATCHES["symbol"]) if symbols]
+    watches += [["country", rng.choice(countries)] for _ in range(WATCHES["country"]) if countries]
+    return [{"doc_id": rng.choice(docs), "watches": watches} for _ in range(len(queries["exact"]))]
 
 
 class PeerEngine:
@@ -822,9 +859,9 @@ def main() -> None:
     t = time.perf_counter()
     queries = build_queries(db, oracle, args.queries, args.seed)
     skipped: dict[str, str] = {}
-    why = watch_support()
+    why = watch_support(db)
+    queries["watch"] = [] if why else watch_queries(db, queries, random.Random(args.seed))
     if why:
-        queries["watch"] = []
         skipped["watch"] = why
     print(f"queries: {sum(map(len, queries.values()))} in {time.perf_counter() - t:.0f} s; "
           + ", ".join(f"{k} {len(v)}" for k, v in queries.items() if len(v) < args.queries), flush=True)

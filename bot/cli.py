@@ -25,7 +25,7 @@ from bot import config
 from bot.answers.digest import prepare as prepare_digest
 from bot.ingest import ingest
 from bot.model import KINDS, LANGUAGES
-from bot.store import CorpusOutdated, OverBudget, Store, StoreError
+from bot.store import CorpusNeedsMigration, CorpusOutdated, OverBudget, Store, StoreError
 
 EXIT_NOTHING, EXIT_USAGE, EXIT_DATABASE, EXIT_INTERNAL = 1, 2, 3, 4
 
@@ -168,6 +168,11 @@ def open_store(db: str | None, build: bool = True, readonly: bool = True, budget
         if first_use:
             _build_from_seeds(path)
         try:
+            store = Store(path, readonly=readonly)
+        except CorpusNeedsMigration:
+            if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
+                raise
+            Store(path).close()  # brought up to date in place, once; the next ingest re-reads it
             store = Store(path, readonly=readonly)
         except CorpusOutdated as exc:
             if not os.access(path.parent, os.W_OK):

@@ -82,6 +82,10 @@ class CorpusOutdated(StoreError):
         self.sources = sources
 
 
+class CorpusNeedsMigration(StoreError):
+    """An older corpus that a writable open brings up to date in place (read-only can't)."""
+
+
 class OverBudget(RuntimeError):
     """A query ran past its work budget (Store.budget): SQLite interrupted, or Python stopped."""
 
@@ -329,7 +333,7 @@ class Store:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         version = int(row[0]) if row else 0
         if version in _MIGRATIONS and self.readonly:
-            raise StoreError(f"{self.path} has schema version {version}, this Plenary reads {SCHEMA_VERSION}: run "
+            raise CorpusNeedsMigration(f"{self.path} has schema version {version}, this Plenary reads {SCHEMA_VERSION}: run "
                              f"'plenary ingest --db {self.path}' once, with write access, to bring it up to date "
                              f"(subscriptions and settings are kept)")
         if version in _MIGRATIONS:

@@ -143,3 +143,15 @@ def test_an_outdated_corpus_that_cannot_be_rebuilt_here_says_what_to_run(tmp_pat
         assert r.exit_code == 3 and "plenary ingest" in r.stderr and "delete" not in r.stderr
     finally:
         tmp_path.chmod(0o755)
+
+
+def test_a_read_command_brings_an_older_corpus_up_to_date_in_place(tmp_path, monkeypatch):
+    path = seeded(tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE paragraphs DROP COLUMN first_seen")
+    conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    r = cli(tmp_path, monkeypatch, "stats", "--db", str(path))
+    assert r.exit_code == 0, r.output
+    assert Store(path, readonly=True).get_meta("schema_version") == "5"

@@ -225,3 +225,6 @@ async def test_processes_restarts_and_kills_over_days_post_every_digest_exactly_
     days = {(m["channel_id"], m["embeds"][0]["title"]) for _, c in guilds for m in fake_discord.channel_messages(c)}
     assert len(days) == 18  # one per guild and day, none repeated
     assert kills > 0 and restarts == 12
+    sent = len(fake_discord.requests_to(*POST))
+    print(f"\n4 processes x {restarts} restarts x 3 days: {sum(per_channel)} digests posted for 18 due, "
+          f"{sent} sends, {kills} processes killed, duplicates {sum(per_channel) - len(days)}, misses {18 - len(days)}")

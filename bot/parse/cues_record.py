@@ -814,6 +814,11 @@ class RecordGrammar:
         self.cue_at = re.compile("|".join(f"(?:{_nameless(p.pattern.lstrip('^'))})" for p in (
             self.label, self.language_tag, *self.clocks_at, self.agenda_note_at, self.procedure_at)))
         self.chair_cue_at = re.compile(f"(?:{self.national.pattern})|(?:{self.resume_chair.pattern})")
+        # The procedural cue a segment may open with, tried in this order (clock, language tag,
+        # agenda note, procedure): one match, where the first alternative to match wins as the
+        # first pattern to match would, with the same end.
+        self.lead_cue = re.compile("|".join(f"(?:{_nameless(p.pattern)})" for p in (
+            *self.clocks_at, self.language_tag, self.agenda_note_at, self.procedure_at)))
         # Cheap tests before the real ones: could a text hold any cue at all?
         # (A label has a colon; a language tag says 发言 or 译自; brackets alone are everywhere.)
         self._trigger = re.compile(spaced(c.triggers.replace("{num}", c.numerals)))

@@ -261,9 +261,7 @@ class _Reader:
 
     def _lead_cue_end(self, text: str) -> int | None:
         """End of a procedural cue (clock, tag, agenda note or title) the segment opens with."""
-        g = self.g
-        m = (g.clock_at(text, 0) or g.language_tag.match(text) or g.agenda_note_at.match(text)
-             or g.procedure_at.match(text))
+        m = self.g.lead_cue.match(text)  # clock_at(text, 0), language_tag, agenda_note_at, procedure_at
         if not m and self.turn is None and self.boundary:
             m = self.boundary.match(text)
         if m and text[m.end():].strip():

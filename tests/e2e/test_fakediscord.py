@@ -38,6 +38,8 @@ class TinyBot(discord.Client):
     """The smallest client that exercises what Plenary's bot does."""
 
     def __init__(self, **kwargs) -> None:
+        # As Plenary's bot: no message may ping anyone (the e2e fixture checks every body).
+        kwargs.setdefault("allowed_mentions", discord.AllowedMentions.none())
         super().__init__(intents=discord.Intents.default(), **kwargs)
         self.tree = app_commands.CommandTree(self)
         self.errors: list[BaseException] = []
@@ -189,6 +191,7 @@ async def test_ping_is_answered(fake_discord: FakeDiscord, synced: TinyBot) -> N
     fake_discord.assert_clean()
 
 
+@pytest.mark.rejections_expected
 async def test_embeds_over_6000_characters_are_rejected(
     fake_discord: FakeDiscord, synced: TinyBot
 ) -> None:
@@ -234,6 +237,7 @@ async def test_late_response_fails_but_defer_then_followup_succeeds(
     assert fake_discord.validation_errors == []
 
 
+@pytest.mark.rejections_expected
 async def test_autocomplete_with_26_choices_is_rejected(
     fake_discord: FakeDiscord, synced: TinyBot
 ) -> None:

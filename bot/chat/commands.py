@@ -32,7 +32,7 @@ from bot.chat.embeds import (
     stamp,
     summary_pages,
 )
-from bot.chat.limits import CHOICE_NAME, CHOICES, clip
+from bot.chat.limits import CHOICE_NAME, CHOICES, clip, defer_in, fit
 from bot.chat.trend import chart_file, trend_answer
 from bot.chat.views import (
     NONE,
@@ -109,17 +109,20 @@ class Plenary(commands.Cog):
 
     async def answer(self, interaction: discord.Interaction, work: Callable[[], Any], *,
                      ephemeral: bool = False) -> Any:
-        """Run ``work`` in the worker thread; defer if it is not done in time."""
+        """Run ``work`` in the worker thread; defer if it is not done in time (``defer_after``
+        from when Discord created the interaction)."""
         task = asyncio.ensure_future(self.bot.call(work))
         try:
-            return await asyncio.wait_for(asyncio.shield(task), timeout=self.bot.defer_after)
+            return await asyncio.wait_for(asyncio.shield(task), timeout=defer_in(interaction, self.bot.defer_after))
         except TimeoutError:
             await interaction.response.defer(thinking=True, ephemeral=ephemeral)
             return await task
 
     async def send(self, interaction: discord.Interaction, *, embeds: list[discord.Embed],
                    view: TimedView | None = None, ephemeral: bool = False) -> None:
-        kwargs: dict[str, Any] = {"embeds": embeds, "allowed_mentions": NONE, "ephemeral": ephemeral}
+        # Each embed was cut to its own limits; together they must fit in 6000 characters too
+        # (several cards: the context menu on a message naming several documents).
+        kwargs: dict[str, Any] = {"embeds": fit(embeds), "allowed_mentions": NONE, "ephemeral": ephemeral}
         if view is not None:
             kwargs["view"] = view
         if interaction.response.is_done():
@@ -316,7 +319,7 @@ class Plenary(commands.Cog):
 
     @digest_subscribe.autocomplete("timezone")
     async def timezone_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        return [app_commands.Choice(name=z, value=z) for z in timezone_choices(current)]
+        return [app_commands.Choice(name=clip(z, CHOICE_NAME), value=z[:100]) for z in timezone_choices(current)[:CHOICES]]
 
     @digest.command(name="unsubscribe", description=_("Stop this server's daily digest"))
     @app_commands.checks.has_permissions(manage_guild=True)
@@ -369,8 +372,6 @@ class Plenary(commands.Cog):
         if not cards:
             return
         lang = lang_of(str(message.guild.preferred_locale))
-        from bot.chat.limits import fit
-
         reply = await message.reply(embeds=fit([card_embed(c, lang) for c in cards]), mention_author=False,
                                     allowed_mentions=NONE)
         self.replies[message.id] = reply.id
@@ -415,9 +416,10 @@ async def on_app_command_error(interaction: discord.Interaction, error: app_comm
         text = t(lang, "error")
     try:
         if interaction.response.is_done():
-            if isinstance(cause, REFUSALS):
+            if interaction.response.type is discord.InteractionResponseType.deferred_channel_message:
                 # A deferred answer is a public "thinking…" message: take it away, so the
-                # explanation is seen by the asker alone.
+                # explanation is seen by the asker alone (else the first follow-up would
+                # replace it, in public, whatever its ephemeral flag).
                 with contextlib.suppress(discord.HTTPException):
                     await interaction.delete_original_response()
             await interaction.followup.send(text, ephemeral=True, allowed_mentions=NONE)

@@ -1,4 +1,5 @@
-"""Discord's message limits, enforced before sending so Discord never rejects an answer."""
+"""Discord's message limits, enforced before sending so Discord never rejects an answer, and
+its 3-second deadline for acknowledging an interaction."""
 
 from __future__ import annotations
 
@@ -6,6 +7,15 @@ import discord
 
 TITLE, DESCRIPTION, FIELDS, FIELD_NAME, FIELD_VALUE, FOOTER, AUTHOR = 256, 4096, 25, 256, 1024, 2048, 256
 TOTAL, EMBEDS, CONTENT, CHOICES, CHOICE_NAME = 6000, 10, 2000, 25, 100
+
+
+def defer_in(interaction: discord.Interaction, defer_after: float) -> float:
+    """Seconds the answer may still take before the interaction must be deferred:
+    ``defer_after`` counted from when Discord created it (its id's timestamp), not from when
+    the command began, so time lost before (a busy event loop, checks) is not given twice.
+    Never more than ``defer_after``: a clock behind Discord's cannot push the deferral late."""
+    elapsed = (discord.utils.utcnow() - interaction.created_at).total_seconds()
+    return min(defer_after, max(0.0, defer_after - elapsed))
 
 
 def clip(text: str | None, limit: int) -> str:

@@ -3,13 +3,16 @@ works after the bot restarts: paging search results and summaries, and "another 
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import discord
 
 from bot.chat.embeds import quote_embed, read_pages, search_embed, summary_pages
+from bot.chat.limits import defer_in
 from bot.render.labels import lang_of, t
 
 if TYPE_CHECKING:
@@ -17,6 +20,7 @@ if TYPE_CHECKING:
 
 NONE = discord.AllowedMentions.none()
 VIEW_TIMEOUT = 600.0
+T = TypeVar("T")
 
 
 def _bot(interaction: discord.Interaction) -> PlenaryBot:
@@ -49,8 +53,33 @@ def _page_button(custom_id: str, direction: str, label: str, disabled: bool) -> 
                              style=discord.ButtonStyle.secondary, custom_id=custom_id)
 
 
+async def _work(interaction: discord.Interaction, work: Callable[[], T]) -> T:
+    """A click's answer, worked out in the worker thread (a page is a search run again). If it
+    is not done within ``defer_after`` the click is acknowledged first (the message stays as it
+    is until edited), so Discord's 3 seconds hold as for commands."""
+    bot = _bot(interaction)
+    task = asyncio.ensure_future(bot.call(work))
+    try:
+        return await asyncio.wait_for(asyncio.shield(task), timeout=defer_in(interaction, bot.defer_after))
+    except TimeoutError:
+        await interaction.response.defer()
+        return await task
+
+
+async def _edit(interaction: discord.Interaction, *, embed: discord.Embed, view: TimedView | None) -> None:
+    """Show the new page (or quote) in the clicked message, whether or not the click was deferred."""
+    if interaction.response.is_done():
+        await interaction.edit_original_response(embed=embed, view=view, allowed_mentions=NONE)
+    else:
+        await interaction.response.edit_message(embed=embed, view=view, allowed_mentions=NONE)
+
+
 async def _say(interaction: discord.Interaction, key: str) -> None:
-    await interaction.response.send_message(t(_lang(interaction), key), ephemeral=True, allowed_mentions=NONE)
+    text = t(_lang(interaction), key)
+    if interaction.response.is_done():
+        await interaction.followup.send(text, ephemeral=True, allowed_mentions=NONE)
+    else:
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NONE)
 
 
 async def _not_owner(interaction: discord.Interaction, owner: int) -> bool:
@@ -76,15 +105,20 @@ class SearchPage(discord.ui.DynamicItem[discord.ui.Button],
         if await _not_owner(interaction, self.owner):
             return
         lang = _lang(interaction)
-        bot = _bot(interaction)
-        result = await bot.call(bot.plenary.saved_search, self.key, self.offset)
+        plenary = _bot(interaction).plenary
+
+        def work() -> tuple[dict[str, Any] | None, list[str]]:
+            result = plenary.saved_search(self.key, self.offset)
+            return result, plenary.languages() if result is not None else []
+
+        result, held = await _work(interaction, work)
         if result is None:
             await _say(interaction, "expired")
             return
-        held = await bot.call(bot.plenary.languages)
         view = search_view(result, self.key, self.owner, lang, flip_language(lang, held, result))
-        await interaction.response.edit_message(embed=search_embed(result, lang), view=view, allowed_mentions=NONE)
-        view.message = interaction.message
+        await _edit(interaction, embed=search_embed(result, lang), view=view)
+        if view:
+            view.message = interaction.message
 
 
 def search_view(result: dict[str, Any], key: str, owner: int, lang: str, flip: str | None = None) -> TimedView | None:
@@ -123,15 +157,19 @@ class SearchLanguage(discord.ui.DynamicItem[discord.ui.Button],
         if await _not_owner(interaction, self.owner):
             return
         lang = _lang(interaction)
-        bot = _bot(interaction)
+        plenary = _bot(interaction).plenary
         parallel = None if self.to == "xx" else self.to
-        result = await bot.call(bot.plenary.saved_search, self.key, self.offset, parallel)
+
+        def work() -> tuple[dict[str, Any] | None, list[str]]:
+            result = plenary.saved_search(self.key, self.offset, parallel)
+            return result, plenary.languages() if result is not None else []
+
+        result, held = await _work(interaction, work)
         if result is None:
             await _say(interaction, "expired")
             return
-        flip = flip_language(lang, await bot.call(bot.plenary.languages), result)
-        view = search_view(result, self.key, self.owner, lang, flip)
-        await interaction.response.edit_message(embed=search_embed(result, lang), view=view, allowed_mentions=NONE)
+        view = search_view(result, self.key, self.owner, lang, flip_language(lang, held, result))
+        await _edit(interaction, embed=search_embed(result, lang), view=view)
         if view:
             view.message = interaction.message
 
@@ -161,11 +199,11 @@ class SummaryPage(discord.ui.DynamicItem[discord.ui.Button],
         if await _not_owner(interaction, self.owner):
             return
         lang = _lang(interaction)
-        bot = _bot(interaction)
-        pages = summary_pages(await bot.call(bot.plenary.summary, self.doc), lang)
+        plenary = _bot(interaction).plenary
+        pages = summary_pages(await _work(interaction, lambda: plenary.summary(self.doc)), lang)
         page = min(self.page, len(pages) - 1)
         view = summary_view(len(pages), page, self.owner, self.doc, lang)
-        await interaction.response.edit_message(embed=pages[page], view=view, allowed_mentions=NONE)
+        await _edit(interaction, embed=pages[page], view=view)
         if view:
             view.message = interaction.message
 
@@ -193,15 +231,20 @@ class AnotherQuote(discord.ui.DynamicItem[discord.ui.Button],
 
     async def callback(self, interaction: discord.Interaction) -> None:
         lang = _lang(interaction)
-        bot = _bot(interaction)
-        params = await bot.call(bot.plenary.saved, self.key)
-        if params is None:
+        plenary = _bot(interaction).plenary
+
+        def work() -> dict[str, Any] | None:
+            params = plenary.saved(self.key)
+            if params is None:
+                return None
+            return plenary.quote(params["who"], params.get("topic"), params.get("symbol"), self.index, params.get("lang"))
+
+        result = await _work(interaction, work)
+        if result is None:
             await _say(interaction, "expired")
             return
-        result = await bot.call(bot.plenary.quote, params["who"], params.get("topic"), params.get("symbol"), self.index,
-                                params.get("lang"))
         view = quote_view(result, self.key, lang)
-        await interaction.response.edit_message(embed=quote_embed(result, lang), view=view, allowed_mentions=NONE)
+        await _edit(interaction, embed=quote_embed(result, lang), view=view)
         if view:
             view.message = interaction.message
 
@@ -235,15 +278,22 @@ class ReadPage(discord.ui.DynamicItem[discord.ui.Button],
         if await _not_owner(interaction, self.owner):
             return
         lang = _lang(interaction)
-        bot = _bot(interaction)
-        params = await bot.call(bot.plenary.saved, self.key)
-        if params is None or "read" not in params:
+        plenary = _bot(interaction).plenary
+
+        def work() -> dict[str, Any] | None:
+            params = plenary.saved(self.key)
+            if params is None or "read" not in params:
+                return None
+            return plenary.read(params["read"], params.get("who"), params.get("lang"))
+
+        result = await _work(interaction, work)
+        if result is None:
             await _say(interaction, "expired")
             return
-        pages = read_pages(await bot.call(bot.plenary.read, params["read"], params.get("who"), params.get("lang")), lang)
+        pages = read_pages(result, lang)
         page = min(self.page, len(pages) - 1)
         view = read_view(len(pages), page, self.owner, self.key, lang)
-        await interaction.response.edit_message(embed=pages[page], view=view, allowed_mentions=NONE)
+        await _edit(interaction, embed=pages[page], view=view)
         if view:
             view.message = interaction.message
 

@@ -7,7 +7,6 @@ Discord's 3-second deadline always holds.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import re
@@ -32,7 +31,7 @@ from bot.chat.embeds import (
     stamp,
     summary_pages,
 )
-from bot.chat.limits import CHOICE_NAME, CHOICES, clip, defer_in, fit
+from bot.chat.limits import CHOICE_NAME, CHOICES, clip, fit, within_deadline
 from bot.chat.trend import chart_file, trend_answer
 from bot.chat.views import (
     NONE,
@@ -111,12 +110,8 @@ class Plenary(commands.Cog):
                      ephemeral: bool = False) -> Any:
         """Run ``work`` in the worker thread; defer if it is not done in time (``defer_after``
         from when Discord created the interaction)."""
-        task = asyncio.ensure_future(self.bot.call(work))
-        try:
-            return await asyncio.wait_for(asyncio.shield(task), timeout=defer_in(interaction, self.bot.defer_after))
-        except TimeoutError:
-            await interaction.response.defer(thinking=True, ephemeral=ephemeral)
-            return await task
+        return await within_deadline(interaction, self.bot.call(work), self.bot.defer_after,
+                                     lambda: interaction.response.defer(thinking=True, ephemeral=ephemeral))
 
     async def send(self, interaction: discord.Interaction, *, embeds: list[discord.Embed],
                    view: TimedView | None = None, ephemeral: bool = False) -> None:

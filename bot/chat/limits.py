@@ -3,7 +3,13 @@ its 3-second deadline for acknowledging an interaction."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
 import discord
+
+T = TypeVar("T")
 
 TITLE, DESCRIPTION, FIELDS, FIELD_NAME, FIELD_VALUE, FOOTER, AUTHOR = 256, 4096, 25, 256, 1024, 2048, 256
 TOTAL, EMBEDS, CONTENT, CHOICES, CHOICE_NAME = 6000, 10, 2000, 25, 100
@@ -16,6 +22,18 @@ def defer_in(interaction: discord.Interaction, defer_after: float) -> float:
     Never more than ``defer_after``: a clock behind Discord's cannot push the deferral late."""
     elapsed = (discord.utils.utcnow() - interaction.created_at).total_seconds()
     return min(defer_after, max(0.0, defer_after - elapsed))
+
+
+async def within_deadline(interaction: discord.Interaction, work: Awaitable[T], defer_after: float,
+                          defer: Callable[[], Awaitable[Any]]) -> T:
+    """``work``'s result; if it is not ready ``defer_after`` after the interaction was created,
+    ``defer`` first (acknowledge it), so Discord's 3 seconds hold however long the work takes."""
+    task = asyncio.ensure_future(work)
+    try:
+        return await asyncio.wait_for(asyncio.shield(task), timeout=defer_in(interaction, defer_after))
+    except TimeoutError:
+        await defer()
+        return await task
 
 
 def clip(text: str | None, limit: int) -> str:

@@ -3,7 +3,6 @@ works after the bot restarts: paging search results and summaries, and "another 
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import re
 from collections.abc import Callable
@@ -12,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import discord
 
 from bot.chat.embeds import quote_embed, read_pages, search_embed, summary_pages
-from bot.chat.limits import defer_in
+from bot.chat.limits import within_deadline
 from bot.render.labels import lang_of, t
 
 if TYPE_CHECKING:
@@ -58,12 +57,7 @@ async def _work(interaction: discord.Interaction, work: Callable[[], T]) -> T:
     is not done within ``defer_after`` the click is acknowledged first (the message stays as it
     is until edited), so Discord's 3 seconds hold as for commands."""
     bot = _bot(interaction)
-    task = asyncio.ensure_future(bot.call(work))
-    try:
-        return await asyncio.wait_for(asyncio.shield(task), timeout=defer_in(interaction, bot.defer_after))
-    except TimeoutError:
-        await interaction.response.defer()
-        return await task
+    return await within_deadline(interaction, bot.call(work), bot.defer_after, interaction.response.defer)
 
 
 async def _edit(interaction: discord.Interaction, *, embed: discord.Embed, view: TimedView | None) -> None:

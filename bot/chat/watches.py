@@ -23,7 +23,7 @@ from discord import app_commands
 from discord.app_commands import locale_str as _
 from discord.ext import commands
 
-from bot.chat.limits import CHOICE_NAME, CHOICES, clip, fit
+from bot.chat.limits import CHOICE_NAME, CHOICES, clip, fit, within_deadline
 from bot.chat.views import NONE
 from bot.model import KINDS
 from bot.render.labels import lang_of, refusal, t
@@ -135,7 +135,7 @@ class Watches(commands.Cog):
         where_ = ({"owner": "user", "user_id": interaction.user.id} if dm else
                   {"owner": "channel", "guild_id": interaction.guild_id, "channel_id": interaction.channel_id})
         try:
-            watch = await self.bot.call(lambda: self.bot.plenary.watches.add(
+            watch = await self._work(interaction, lambda: self.bot.plenary.watches.add(
                 what_kind, value, doc_kind=kind, language=language, locale=str(interaction.locale),
                 created_by=interaction.user.id, **where_))
         except WatchError as exc:
@@ -146,7 +146,7 @@ class Watches(commands.Cog):
     @watch.command(name="list", description=_("This server's watches, and yours"))
     async def show(self, interaction: discord.Interaction) -> None:
         lang = _lang(interaction)
-        found = await self.bot.call(self._visible, interaction)
+        found = await self._work(interaction, lambda: self._visible(interaction))
         text = "\n".join(f"#{w['id']} · {what(w, lang)} · {where(w, lang)}" for w in found) \
             or t(lang, "watch_none", command=ADD_COMMAND)
         await self._say(interaction, clip(text, 2000))
@@ -155,8 +155,11 @@ class Watches(commands.Cog):
     @app_commands.describe(watch=_("The watch's number (see /watch list)"))
     async def remove(self, interaction: discord.Interaction, watch: int) -> None:
         lang = _lang(interaction)
-        mine = {w["id"] for w in await self.bot.call(self._removable, interaction)}
-        gone = watch in mine and await self.bot.call(self.bot.plenary.watches.remove, watch)
+        def remove() -> bool:
+            mine = {w["id"] for w in self._removable(interaction)}
+            return watch in mine and self.bot.plenary.watches.remove(watch)
+
+        gone = await self._work(interaction, remove)
         await self._say(interaction, t(lang, "watch_removed" if gone else "watch_not_yours", id=watch))
 
     @remove.autocomplete("watch")
@@ -178,8 +181,17 @@ class Watches(commands.Cog):
         found = self._visible(interaction)
         return [w for w in found if w["owner"] == "user" or _may_manage(interaction)]
 
+    async def _work(self, interaction: discord.Interaction, work: Any) -> Any:
+        """Run ``work`` (the state store: maybe a PostgreSQL across a network) off the event
+        loop, deferring privately if it is not done before Discord's deadline."""
+        return await within_deadline(interaction, self.bot.call(work), self.bot.defer_after,
+                                     lambda: interaction.response.defer(thinking=True, ephemeral=True))
+
     async def _say(self, interaction: discord.Interaction, text: str) -> None:
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NONE)
+        if interaction.response.is_done():
+            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NONE)
+        else:
+            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NONE)
 
 
 class AlertPoster:

@@ -113,6 +113,13 @@ class Plenary(commands.Cog):
         return await within_deadline(interaction, self.bot.call(work), self.bot.defer_after,
                                      lambda: interaction.response.defer(thinking=True, ephemeral=ephemeral))
 
+    async def tell(self, interaction: discord.Interaction, text: str) -> None:
+        """A short private message, as the answer or, after a deferral, as its follow-up."""
+        if interaction.response.is_done():
+            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NONE)
+        else:
+            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NONE)
+
     async def send(self, interaction: discord.Interaction, *, embeds: list[discord.Embed],
                    view: TimedView | None = None, ephemeral: bool = False) -> None:
         # Each embed was cut to its own limits; together they must fit in 6000 characters too
@@ -251,11 +258,12 @@ class Plenary(commands.Cog):
     @app_commands.checks.has_permissions(manage_guild=True)
     async def autolookup(self, interaction: discord.Interaction, enabled: bool) -> None:
         lang = _lang(interaction)
-        await self.bot.call(self.bot.plenary.set_auto_symbols, interaction.guild_id, enabled)
+        await self.answer(interaction, lambda: self.bot.plenary.set_auto_symbols(interaction.guild_id, enabled),
+                          ephemeral=True)
         text = t(lang, "autolookup_on" if enabled else "autolookup_off")
         if enabled and not self.bot.intents.message_content:
             text += "\n" + t(lang, "autolookup_no_intent")
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NONE)
+        await self.tell(interaction, text)
 
     @app_commands.command(name="language", description=_("The language version this server reads by default"))
     @app_commands.describe(language=_("A UN language, or auto: each member's own Discord language"))
@@ -266,9 +274,10 @@ class Plenary(commands.Cog):
     async def language(self, interaction: discord.Interaction, language: str) -> None:
         lang = _lang(interaction)
         chosen = None if language == "auto" else language
-        await self.bot.call(self.bot.plenary.set_language, interaction.guild_id, chosen)
+        await self.answer(interaction, lambda: self.bot.plenary.set_language(interaction.guild_id, chosen),
+                          ephemeral=True)
         text = t(lang, "language_set", language=chosen) if chosen else t(lang, "language_auto")
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NONE)
+        await self.tell(interaction, text)
 
     @app_commands.command(name="cooldown", description=_("How many answers each member may ask for, per seconds"))
     @app_commands.describe(uses=_("Answers per member (0: no limit)"), seconds=_("In how many seconds"))
@@ -277,9 +286,10 @@ class Plenary(commands.Cog):
     async def cooldown(self, interaction: discord.Interaction, uses: app_commands.Range[int, 0, 1000],
                        seconds: app_commands.Range[int, 1, 86400] = 30) -> None:
         lang = _lang(interaction)
-        await self.bot.call(self.bot.plenary.set_cooldown, interaction.guild_id, uses, float(seconds))
+        await self.answer(interaction, lambda: self.bot.plenary.set_cooldown(interaction.guild_id, uses, float(seconds)),
+                          ephemeral=True)
         text = t(lang, "cooldown_set", uses=uses, seconds=seconds) if uses else t(lang, "cooldown_off")
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NONE)
+        await self.tell(interaction, text)
 
     # Autocomplete is answered from memory: Discord gives it no time to defer.
     doc.autocomplete("symbol")(symbol_autocomplete)
@@ -303,14 +313,13 @@ class Plenary(commands.Cog):
                                time: app_commands.Range[str, 1, 5], timezone: str = "UTC") -> None:
         lang = _lang(interaction)
         try:
-            sub = await self.bot.call(self.bot.plenary.subscriptions.subscribe, interaction.guild_id, channel.id,
-                                      time, timezone, interaction.user.id)
+            sub = await self.answer(interaction, lambda: self.bot.plenary.subscriptions.subscribe(
+                interaction.guild_id, channel.id, time, timezone, interaction.user.id), ephemeral=True)
         except SubscriptionError as exc:
-            await interaction.response.send_message(refusal(lang, str(exc)), ephemeral=True, allowed_mentions=NONE)
+            await self.tell(interaction, refusal(lang, str(exc)))
             return
-        await interaction.response.send_message(
-            t(lang, "subscribed", channel=channel.mention, time=sub.time, timezone=sub.timezone), ephemeral=True,
-            allowed_mentions=NONE)
+        await self.tell(interaction, t(lang, "subscribed", channel=channel.mention, time=sub.time,
+                                       timezone=sub.timezone))
 
     @digest_subscribe.autocomplete("timezone")
     async def timezone_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -319,14 +328,15 @@ class Plenary(commands.Cog):
     @digest.command(name="unsubscribe", description=_("Stop this server's daily digest"))
     @app_commands.checks.has_permissions(manage_guild=True)
     async def digest_unsubscribe(self, interaction: discord.Interaction) -> None:
-        gone = await self.bot.call(self.bot.plenary.subscriptions.unsubscribe, interaction.guild_id)
-        await interaction.response.send_message(t(_lang(interaction), "unsubscribed" if gone else "not_subscribed"),
-                                                ephemeral=True, allowed_mentions=NONE)
+        gone = await self.answer(interaction, lambda: self.bot.plenary.subscriptions.unsubscribe(interaction.guild_id),
+                                 ephemeral=True)
+        await self.tell(interaction, t(_lang(interaction), "unsubscribed" if gone else "not_subscribed"))
 
     @digest.command(name="status", description=_("This server's digest subscription"))
     async def digest_status(self, interaction: discord.Interaction) -> None:
         lang = _lang(interaction)
-        sub = await self.bot.call(self.bot.plenary.subscriptions.get, interaction.guild_id)
+        sub = await self.answer(interaction, lambda: self.bot.plenary.subscriptions.get(interaction.guild_id),
+                                ephemeral=True)
         if sub is None:
             text = t(lang, "digest_none")
         else:
@@ -336,7 +346,7 @@ class Plenary(commands.Cog):
             nxt = self.bot.plenary.next_digest(sub)
             if sub.active and nxt:
                 text += " · " + t(lang, "digest_next", when=stamp(nxt, "R"))
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NONE)
+        await self.tell(interaction, text)
 
     @digest.command(name="preview", description=_("Show today's digest here"))
     async def digest_preview(self, interaction: discord.Interaction) -> None:

@@ -328,3 +328,27 @@ async def test_an_autocomplete_source_offering_too_much_is_cut(fake_discord, db_
             choices = await (await fake_discord.autocomplete(command, {option: ""})).choices()
             _check_choices(choices)
             assert len(choices) == 25, (command, option)
+
+
+@pytest.mark.parametrize(("name", "options", "method"), [
+    ("autolookup", {"enabled": True}, "set_auto_symbols"), ("language", {"language": "en"}, "set_language"),
+    ("cooldown", {"uses": 3}, "set_cooldown"), ("watch add", {"query": "集安组织"}, "watches")])
+async def test_a_slow_settings_write_is_deferred_privately(fake_discord, db_path, name, options, method):
+    """Settings go to the state store, which may be a PostgreSQL across a network: a slow
+    write is acknowledged in time, privately, and its confirmation follows."""
+    fake_discord.interaction_deadline = 1.0
+    async with running(fake_discord, db_path, defer_after=0.2) as bot:
+        if method == "watches":
+            real = bot.plenary.state.add_watch
+
+            def slow_add(**kw):
+                time.sleep(1.3)
+                return real(**kw)
+            bot.plenary.state.add_watch = slow_add
+        else:
+            _slowed(bot.plenary, method, 1.3)
+        h = await fake_discord.invoke_slash(name, options, user=fake_discord.admin)
+        first = await h.response(timeout=5)
+        assert first["type"] == 5 and first["data"]["flags"] & 64 and all(c.ok for c in h.callbacks)
+        final = await shown(h, timeout=5)
+        assert final["content"] and final["flags"] & 64

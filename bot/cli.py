@@ -307,27 +307,35 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, as_json: bool, publish: b
     if report.stored:
         _alert_watches(target or store.path)
     if as_json:
-        _echo_json({"added": report.added, "replaced": report.replaced, "unchanged": report.unchanged,
-                    "failed": [{"path": p, "reason": r} for p, r in report.failed],
-                    "paragraphs": report.paragraphs,
-                    "replacements": [{"path": p, "reason": p.reason} for p in report.replaced],
-                    "skipped": [{"path": p, "reason": r} for p, r in report.skipped],
-                    "warnings": [{"path": p, "warning": w} for p, w in report.warnings]})
+        _echo_json(_report_json(report))
     else:
-        for name in report.replaced:
-            click.echo(f"replaced {name}: {name.reason}")
-        for name, reason in report.failed + report.skipped:
-            click.echo(f"skipped {name}: {reason}", err=True)
-        for name, warning in report.warnings:
-            click.echo(f"warning {name}: {warning}", err=True)
-        extra = "".join(f", {n} {what}" for n, what in (
-            (len(report.skipped), "skipped (not files)"),
-            (len(report.warnings), "warning" if len(report.warnings) == 1 else "warnings")) if n)
-        click.echo(
-            f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged, "
-            f"{len(report.failed)} failed{extra} ({report.paragraphs} paragraphs parsed) → {store.path}"
-        )
+        _echo_report(report, store.path)
     sys.exit(0 if report.ok else 1)
+
+
+def _report_json(r: Any) -> dict[str, Any]:
+    return {"added": r.added, "replaced": r.replaced, "unchanged": r.unchanged,
+            "failed": [{"path": p, "reason": why} for p, why in r.failed], "paragraphs": r.paragraphs,
+            "replacements": [{"path": p, "reason": p.reason} for p in r.replaced],
+            "skipped": [{"path": p, "reason": why} for p, why in r.skipped],
+            "warnings": [{"path": p, "warning": w} for p, w in r.warnings]}
+
+
+def _echo_report(r: Any, path: Path, prefix: str = "", each_added: bool = False) -> None:
+    """What an ingest did: each replacement, skip and warning, then the counts."""
+    for name in r.added if each_added else []:
+        click.echo(f"{prefix}added {name}")
+    for name in r.replaced:
+        click.echo(f"{prefix}replaced {name}: {name.reason}")
+    for name, reason in r.failed + r.skipped:
+        click.echo(f"{prefix}skipped {name}: {reason}", err=True)
+    for name, warning in r.warnings:
+        click.echo(f"{prefix}warning {name}: {warning}", err=True)
+    extra = "".join(f", {n} {what}" for n, what in (
+        (len(r.skipped), "skipped (not files)"),
+        (len(r.warnings), "warning" if len(r.warnings) == 1 else "warnings")) if n)
+    click.echo(f"{prefix}{len(r.added)} added, {len(r.replaced)} replaced, {len(r.unchanged)} unchanged, "
+               f"{len(r.failed)} failed{extra} ({r.paragraphs} paragraphs parsed) → {path}")
 
 
 def _alert_watches(path: Path) -> None:
@@ -384,22 +392,9 @@ def _watch(folder: str, paths: tuple[str, ...], db: str | None, as_json: bool, p
     def report(r: Any) -> None:
         at = datetime.now().astimezone().isoformat(timespec="seconds")
         if as_json:
-            click.echo(json.dumps({"at": at, "added": r.added, "replaced": r.replaced, "unchanged": r.unchanged,
-                                   "failed": [{"path": p, "reason": why} for p, why in r.failed],
-                                   "replacements": [{"path": p, "reason": p.reason} for p in r.replaced],
-                                   "warnings": [{"path": p, "warning": w} for p, w in r.warnings],
-                                   "doc_ids": list(r.stored), "paragraphs": r.paragraphs}, ensure_ascii=False))
-            return
-        for name in r.added:
-            click.echo(f"[{at}] added {name}")
-        for name in r.replaced:
-            click.echo(f"[{at}] replaced {name}: {name.reason}")
-        for name, reason in r.failed + r.skipped:
-            click.echo(f"[{at}] skipped {name}: {reason}", err=True)
-        for name, warning in r.warnings:
-            click.echo(f"[{at}] warning {name}: {warning}", err=True)
-        click.echo(f"[{at}] {len(r.added)} added, {len(r.replaced)} replaced, {len(r.unchanged)} unchanged, "
-                   f"{len(r.failed)} failed ({r.paragraphs} paragraphs parsed) → {store.path}")
+            click.echo(json.dumps({"at": at, **_report_json(r), "doc_ids": list(r.stored)}, ensure_ascii=False))
+        else:
+            _echo_report(r, store.path, prefix=f"[{at}] ", each_added=True)
 
     def hook_failed(exc: BaseException) -> None:
         click.echo(f"plenary: after a batch: {type(exc).__name__}: {exc}", err=True)

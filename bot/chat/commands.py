@@ -41,6 +41,7 @@ from bot.chat.views import (
     read_view,
     search_view,
     summary_view,
+    tell,
 )
 from bot.config import SettingError
 from bot.render import labels as L
@@ -112,13 +113,6 @@ class Plenary(commands.Cog):
         from when Discord created the interaction)."""
         return await within_deadline(interaction, self.bot.call(work), self.bot.defer_after,
                                      lambda: interaction.response.defer(thinking=True, ephemeral=ephemeral))
-
-    async def tell(self, interaction: discord.Interaction, text: str) -> None:
-        """A short private message, as the answer or, after a deferral, as its follow-up."""
-        if interaction.response.is_done():
-            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NONE)
-        else:
-            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NONE)
 
     async def send(self, interaction: discord.Interaction, *, embeds: list[discord.Embed],
                    view: TimedView | None = None, ephemeral: bool = False) -> None:
@@ -263,7 +257,7 @@ class Plenary(commands.Cog):
         text = t(lang, "autolookup_on" if enabled else "autolookup_off")
         if enabled and not self.bot.intents.message_content:
             text += "\n" + t(lang, "autolookup_no_intent")
-        await self.tell(interaction, text)
+        await tell(interaction, text)
 
     @app_commands.command(name="language", description=_("The language version this server reads by default"))
     @app_commands.describe(language=_("A UN language, or auto: each member's own Discord language"))
@@ -277,7 +271,7 @@ class Plenary(commands.Cog):
         await self.answer(interaction, lambda: self.bot.plenary.set_language(interaction.guild_id, chosen),
                           ephemeral=True)
         text = t(lang, "language_set", language=chosen) if chosen else t(lang, "language_auto")
-        await self.tell(interaction, text)
+        await tell(interaction, text)
 
     @app_commands.command(name="cooldown", description=_("How many answers each member may ask for, per seconds"))
     @app_commands.describe(uses=_("Answers per member (0: no limit)"), seconds=_("In how many seconds"))
@@ -289,7 +283,7 @@ class Plenary(commands.Cog):
         await self.answer(interaction, lambda: self.bot.plenary.set_cooldown(interaction.guild_id, uses, float(seconds)),
                           ephemeral=True)
         text = t(lang, "cooldown_set", uses=uses, seconds=seconds) if uses else t(lang, "cooldown_off")
-        await self.tell(interaction, text)
+        await tell(interaction, text)
 
     # Autocomplete is answered from memory: Discord gives it no time to defer.
     doc.autocomplete("symbol")(symbol_autocomplete)
@@ -316,9 +310,9 @@ class Plenary(commands.Cog):
             sub = await self.answer(interaction, lambda: self.bot.plenary.subscriptions.subscribe(
                 interaction.guild_id, channel.id, time, timezone, interaction.user.id), ephemeral=True)
         except SubscriptionError as exc:
-            await self.tell(interaction, refusal(lang, str(exc)))
+            await tell(interaction, refusal(lang, str(exc)))
             return
-        await self.tell(interaction, t(lang, "subscribed", channel=channel.mention, time=sub.time,
+        await tell(interaction, t(lang, "subscribed", channel=channel.mention, time=sub.time,
                                        timezone=sub.timezone))
 
     @digest_subscribe.autocomplete("timezone")
@@ -330,7 +324,7 @@ class Plenary(commands.Cog):
     async def digest_unsubscribe(self, interaction: discord.Interaction) -> None:
         gone = await self.answer(interaction, lambda: self.bot.plenary.subscriptions.unsubscribe(interaction.guild_id),
                                  ephemeral=True)
-        await self.tell(interaction, t(_lang(interaction), "unsubscribed" if gone else "not_subscribed"))
+        await tell(interaction, t(_lang(interaction), "unsubscribed" if gone else "not_subscribed"))
 
     @digest.command(name="status", description=_("This server's digest subscription"))
     async def digest_status(self, interaction: discord.Interaction) -> None:
@@ -346,7 +340,7 @@ class Plenary(commands.Cog):
             nxt = self.bot.plenary.next_digest(sub)
             if sub.active and nxt:
                 text += " · " + t(lang, "digest_next", when=stamp(nxt, "R"))
-        await self.tell(interaction, text)
+        await tell(interaction, text)
 
     @digest.command(name="preview", description=_("Show today's digest here"))
     async def digest_preview(self, interaction: discord.Interaction) -> None:

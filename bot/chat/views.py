@@ -68,6 +68,14 @@ async def _edit(interaction: discord.Interaction, *, embed: discord.Embed, view:
         await interaction.response.edit_message(embed=embed, view=view, allowed_mentions=NONE)
 
 
+async def tell(interaction: discord.Interaction, text: str) -> None:
+    """A short private message, as the answer or, after a deferral, as its follow-up."""
+    if interaction.response.is_done():
+        await interaction.followup.send(text, ephemeral=True, allowed_mentions=NONE)
+    else:
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NONE)
+
+
 async def _say(interaction: discord.Interaction, key: str) -> None:
     text = t(_lang(interaction), key)
     if interaction.response.is_done():

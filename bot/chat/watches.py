@@ -24,7 +24,7 @@ from discord.app_commands import locale_str as _
 from discord.ext import commands
 
 from bot.chat.limits import CHOICE_NAME, CHOICES, clip, fit, within_deadline
-from bot.chat.views import NONE
+from bot.chat.views import NONE, tell
 from bot.model import KINDS
 from bot.render.labels import lang_of, refusal, t
 from bot.render.watches import ADD_COMMAND, SHOWN, alert_line, what, where
@@ -188,10 +188,7 @@ class Watches(commands.Cog):
                                      lambda: interaction.response.defer(thinking=True, ephemeral=True))
 
     async def _say(self, interaction: discord.Interaction, text: str) -> None:
-        if interaction.response.is_done():
-            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NONE)
-        else:
-            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NONE)
+        await tell(interaction, text)
 
 
 class AlertPoster:

@@ -50,6 +50,10 @@ def test_a_new_match_alerts_once(corpus, state_url):
     first = watches.scan(store, state)
     assert first.alerts[w.id] == len(pending(state)) > 0
     assert all(a["symbol"] == "S/PV.8967" and "**" in a["excerpt"] for a in pending(state))
+    from bot.answers.search import search
+
+    best = search(store, "集安组织", symbol="S/PV.8967", limit=3).results
+    assert [a["label"] for a in pending(state)[:3]] == [h.label for h in best]  # best first, as /search
     assert watches.scan(store, state).alerts == {}
 
 
@@ -104,6 +108,7 @@ def test_a_symbol_watch_fires_on_a_citing_document(corpus, state_url):
     add_record(store, folder)
     assert watches.scan(store, state).alerts[w.id] >= 1
     assert {a["why"] for a in pending(state)} == {"cites"} and pending(state)[0]["symbol"] == "S/PV.8967"
+    assert [a["label"] for a in pending(state)] == ["¶31", "¶32"]  # in the document's order
 
 
 def test_a_symbol_watch_fires_on_a_new_version(tmp_path, state_url):

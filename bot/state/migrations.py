@@ -40,9 +40,10 @@ STEPS: list[list[str]] = [
          " locale TEXT, mark TEXT NOT NULL, created_by BIGINT, created_at TEXT)"),
         "CREATE INDEX watches_owner ON watches (guild_id, user_id)",
         # one row per paragraph (or document) a watch matched; batch: the mark it was found at
+        # position: the order found in (best match first; citing paragraphs in document order)
         ("CREATE TABLE alerts (watch_id BIGINT NOT NULL, doc_id TEXT NOT NULL, item TEXT NOT NULL,"
-         " batch TEXT NOT NULL, symbol TEXT, label TEXT, why TEXT, excerpt TEXT, url TEXT,"
-         " delivered INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (watch_id, doc_id, item))"),
+         " batch TEXT NOT NULL, position INTEGER NOT NULL DEFAULT 0, symbol TEXT, label TEXT, why TEXT,"
+         " excerpt TEXT, url TEXT, delivered INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (watch_id, doc_id, item))"),
         "CREATE INDEX alerts_pending ON alerts (delivered, watch_id, batch)",
     ],
 ]

@@ -275,12 +275,12 @@ class State:
                                [new_mark, watch_id, old_mark]).rowcount
             if not moved:
                 return 0
-            for m in found:
+            for position, m in enumerate(found):
                 added += tx.execute(
-                    "INSERT INTO alerts (watch_id, doc_id, item, batch, symbol, label, why, excerpt, url)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (watch_id, doc_id, item) DO NOTHING",
-                    [watch_id, m["doc_id"], m["item"], new_mark, m["symbol"], m["label"], m["why"], m["excerpt"],
-                     m.get("url") or ""]).rowcount
+                    "INSERT INTO alerts (watch_id, doc_id, item, batch, position, symbol, label, why, excerpt, url)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (watch_id, doc_id, item) DO NOTHING",
+                    [watch_id, m["doc_id"], m["item"], new_mark, position, m["symbol"], m["label"], m["why"],
+                     m["excerpt"], m.get("url") or ""]).rowcount
         return added
 
     _ALERT_COLUMNS = ("watch_id", "doc_id", "item", "batch", "symbol", "label", "why", "excerpt", "url")
@@ -295,14 +295,14 @@ class State:
             sql += f" AND watch_id IN ({', '.join('?' * len(watch_ids))})"
             params = list(watch_ids)
         with self.backend.transaction() as tx:
-            rows = tx.rows(sql + " ORDER BY watch_id, batch, doc_id, item", params)
+            rows = tx.rows(sql + " ORDER BY watch_id, batch, position", params)
         return [dict(zip(self._ALERT_COLUMNS, r)) for r in rows]
 
     def alerts_of(self, watch_id: int, batch: str) -> list[dict[str, Any]]:
         """Every alert of one watch's batch, delivered or not (the "More" button)."""
         with self.backend.transaction() as tx:
             rows = tx.rows(f"SELECT {', '.join(self._ALERT_COLUMNS)} FROM alerts WHERE watch_id = ? AND batch = ?"
-                           " ORDER BY doc_id, item", [watch_id, batch])
+                           " ORDER BY position", [watch_id, batch])
         return [dict(zip(self._ALERT_COLUMNS, r)) for r in rows]
 
     def alerts_since(self, channel_id: int, since: str) -> list[dict[str, Any]]:
@@ -310,7 +310,7 @@ class State:
         with self.backend.transaction() as tx:
             rows = tx.rows(f"SELECT {', '.join('a.' + c for c in self._ALERT_COLUMNS)} FROM alerts a"
                            " JOIN watches w ON w.id = a.watch_id WHERE w.channel_id = ? AND a.batch > ?"
-                           " ORDER BY a.batch, a.watch_id, a.doc_id", [channel_id, since])
+                           " ORDER BY a.batch, a.watch_id, a.position", [channel_id, since])
         return [dict(zip(self._ALERT_COLUMNS, r)) for r in rows]
 
     def mark_delivered(self, watch_id: int, batch: str | None = None) -> int:

@@ -126,3 +126,22 @@ def test_generated_english_resolution_parses_to_its_structure(case):
     assert [p.label for p in d.paragraphs if p.section == "preamble"] == [f"PP{i}" for i in range(1, len(pps) + 1)]
     assert [p.label for p in d.paragraphs if p.section == "operative"] == [f"OP{i}" for i in range(1, len(ops) + 1)]
     assert [p.verb for p in d.paragraphs if p.section == "operative"] == [v for v, _ in ops]
+
+
+@pytest.mark.parametrize(("fixture", "first", "garbled"), [
+    ("en_ga_resolution_committee.txt", "Reaffirming the United Nations Declaration on the Rights of Indigenous Peoples,¹",
+     "Deeply develop that ozambique could are often not early involved in resolution,"),
+    ("ga_resolution_committee.txt", "重申《联合国土著人民权利宣言》，¹", "深切发展莫桑比克常常未及早参与，"),
+])
+def test_a_first_recital_with_unknown_opening_words_still_leaves_a_resolution(fixture, first, garbled):
+    """An OCR'd or mistyped first recital ("Deeply develop…") is a recital among recitals,
+    not a reason to store the whole resolution as a plain document."""
+    from seedfiles import FIXTURES
+
+    from bot.parse import parse_text
+
+    text = (FIXTURES / "docs" / fixture).read_text(encoding="utf-8")
+    assert first in text
+    doc = parse_text(text.replace(first, garbled), fixture)
+    sections = [p.section for p in doc.paragraphs]
+    assert doc.kind == "resolution" and sections.count("preamble") == 4 and sections.count("operative") >= 5

@@ -268,16 +268,22 @@ def is_opener(text: str, g: Grammar | None = None) -> bool:
     return any(gr.opener.match(text) or _inline_opener(text, gr) for gr in ((g,) if g else GRAMMARS))
 
 
+LOOK_AHEAD = 5  # lines after the opener in which a recital, a clause or a number must show
+
+
 def looks_like(lines: list[str]) -> bool:
-    """A resolution: an opener, and after it a recital, an operative clause or a number."""
+    """A resolution: an opener, and soon after it a recital, an operative clause or a number.
+    Soon, not next: a first recital whose opening words are misspelt or unusual (an OCR'd
+    "Deeply concemed", a pasted text's typo) must not make the whole resolution a plain
+    document when the recitals after it open as recitals do."""
     body = [ln for ln in lines if ln]
     for i, t in enumerate(body):
         for g in GRAMMARS:
             if _inline_opener(t, g):
                 return True
-            if g.opener.match(t) and i + 1 < len(body):
-                nxt = body[i + 1]
-                if NUMBERED.match(nxt) or g.verb(nxt, operative=False):
+            if g.opener.match(t):
+                after = body[i + 1:i + 1 + LOOK_AHEAD]
+                if any(NUMBERED.match(nxt) or g.verb(nxt, operative=False) for nxt in after):
                     return True
     return False
 

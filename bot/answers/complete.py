@@ -7,10 +7,8 @@ few milliseconds: prefix matches first, then substring, then rapidfuzz for typos
 from __future__ import annotations
 
 import bisect
-import gc
 import itertools
 import re
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -67,51 +65,27 @@ class Completer:
             value = symbol or doc_id
             self.symbols.append((value.upper(), folded, Choice(_trim(f"{value} · {title or kind}"), value)))
         self.symbol_keys = [key for key, _, _ in self.symbols]
-        # The speakers (150,000 names at a million paragraphs, most of a second to build) are
-        # built by a thread of their own on a connection of its own, so a bot or a shell answers
-        # its first question without waiting for them; a speaker keystroke before they are
-        # ready waits for them (bench/run.py: start to first answer).
-        self._ready = threading.Event()
-        self._failed: BaseException | None = None
-        self._thread = threading.Thread(target=self._build_speakers, args=(store,), name="completer-speakers",
-                                        daemon=True)
-        self._thread.start()
+        # Speakers: 150,000 labels at a million paragraphs, kept as two lists of strings (a
+        # keystroke makes Choice objects for its 25 only) and one string of their folded keys.
+        # Built here in 0.4 s there; built in a thread instead, it made start to first answer
+        # 0.3 s shorter but the first 20 answers after a cold start up to 290 ms slower (p99, the
+        # thread's reads and folding beside theirs; bench/run.py, cold).
+        labels: dict[str, str] = {}  # label → the name a choice gives, first seen first
+        for name, country, role in conn.execute("SELECT name, country, role FROM speakers ORDER BY doc_id, seq"):
+            label = f"{name}（{country or role}）" if (country or role) else name
+            labels.setdefault(label, name)
+        for (country,) in conn.execute("SELECT DISTINCT country FROM speakers WHERE country IS NOT NULL"):
+            labels.setdefault(country, country)
+        self._labels, self._values = list(labels), list(labels.values())
+        # What rapidfuzz compares a typo against, built once rather than at every keystroke.
+        self.speaker_keys = _fold_all(self._labels)
+        # The keys as one string, a line each: prefixes, substrings and the rare grams of a typo
+        # are found in it by C (str.find, str.count), not by a loop over every key.
+        self._blob = "\n" + "\n".join(self.speaker_keys) + "\n"
+        self._starts = list(itertools.accumulate((len(k) + 1 for k in self.speaker_keys), initial=1))
 
-    def _build_speakers(self, store: Store) -> None:
-        try:
-            reader = store.reader()
-            try:
-                conn = reader.db.conn
-                labels: dict[str, str] = {}  # label → the name a choice gives, first seen first
-                for name, country, role in conn.execute("SELECT name, country, role FROM speakers ORDER BY doc_id, seq"):
-                    label = f"{name}（{country or role}）" if (country or role) else name
-                    labels.setdefault(label, name)
-                for (country,) in conn.execute("SELECT DISTINCT country FROM speakers WHERE country IS NOT NULL"):
-                    labels.setdefault(country, country)
-            finally:
-                reader.close()
-            speakers = [(key, Choice(_trim(label), value))
-                        for (label, value), key in zip(labels.items(), _fold_all(list(labels)), strict=True)]
-            self.speakers = speakers
-            # What rapidfuzz compares a typo against, built once rather than at every keystroke.
-            self.speaker_keys = [key for key, _ in speakers]
-            # The keys as one string, a line each: prefixes, substrings and the rare grams of a
-            # typo are found in it by C (str.find, str.count), not by a loop over every key.
-            self._blob = "\n" + "\n".join(self.speaker_keys) + "\n"
-            self._starts = list(itertools.accumulate((len(k) + 1 for k in self.speaker_keys), initial=1))
-            # These objects live as long as the process: out of the cyclic collector's passes,
-            # as the façade does for what it builds at start (bot/service.py).
-            gc.freeze()
-        except BaseException as exc:  # noqa: BLE001 - raised again by the first speaker keystroke
-            self._failed = exc
-        finally:
-            self._ready.set()
-
-    def wait(self) -> None:
-        """Until the speakers are built (raises what building them raised)."""
-        self._ready.wait()
-        if self._failed is not None:
-            raise self._failed
+    def _speaker(self, i: int) -> Choice:
+        return Choice(_trim(self._labels[i]), self._values[i])
 
     def symbol_choices(self, typed: str) -> list[Choice]:
         typed = (typed or "").strip()
@@ -164,24 +138,23 @@ class Completer:
         return list(out)
 
     def speaker_choices(self, typed: str) -> list[Choice]:
-        self.wait()
         folded = fold(typed or "")
         if not folded:
-            return [c for _, c in self.speakers[:MAX_CHOICES]]
+            return [self._speaker(i) for i in range(min(MAX_CHOICES, len(self._labels)))]
         if "\n" in folded:
             return []
         first = self._lines("\n" + folded, MAX_CHOICES)
-        ranked = [(0, i, self.speakers[i][1]) for i in first]
+        ranked = [(0, i) for i in first]
         if len(ranked) < MAX_CHOICES:
-            ranked += [(1, i, self.speakers[i][1]) for i in self._lines(folded, MAX_CHOICES - len(ranked), set(first))]
+            ranked += [(1, i) for i in self._lines(folded, MAX_CHOICES - len(ranked), set(first))]
         if len(ranked) < MAX_CHOICES:
-            taken = {c for *_, c in ranked}
+            taken = {self._speaker(i) for _, i in ranked}
             candidates = self._typo_candidates(folded)
             keys = [self.speaker_keys[i] for i in candidates]
             for _, score, j in process.extract(folded, keys, scorer=fuzz.partial_ratio, limit=MAX_CHOICES,
                                                score_cutoff=60):
                 i = candidates[j]
-                if self.speakers[i][1] not in taken:
-                    ranked.append((2, i, self.speakers[i][1]))
-        ranked.sort(key=lambda t: t[:2])
-        return [c for *_, c in ranked[:MAX_CHOICES]]
+                if self._speaker(i) not in taken:
+                    ranked.append((2, i))
+        ranked.sort()
+        return [self._speaker(i) for _, i in ranked[:MAX_CHOICES]]

@@ -1,6 +1,7 @@
 """Markdown tables from bench/run.py results, for docs/benchmarks.md.
 
     uv run python bench/report.py docs/benchmarks/results-100k.json docs/benchmarks/results-1m.json
+    uv run python bench/report.py --compare BEFORE.json AFTER.json   # one corpus, two commits
 """
 
 from __future__ import annotations
@@ -103,7 +104,32 @@ def latency_table(r: dict) -> str:
     return "\n".join(rows)
 
 
+def compare_table(before: dict, after: dict) -> str:
+    """Plenary's warm p50 / p99 and cold p99 per kind in two runs of one corpus (``--compare``)."""
+    rows = ["| query kind | p50 ms before → after | p99 ms before → after | cold p99 ms before → after |",
+            "|---|---:|---:|---:|"]
+    cold_b = before["cold"].get("plenary", {}).get("latency", {})
+    cold_a = after["cold"].get("plenary", {}).get("latency", {})
+    for kind in KINDS:
+        b, a = before["latency"].get(kind), after["latency"].get(kind)
+        if not b or not a:
+            continue
+        cb, ca = cold_b.get(kind), cold_a.get(kind)
+        cold = f"{cb['p99']:.1f} → {ca['p99']:.1f}" if cb and ca else "–"
+        rows.append(f"| {kind} | {b['p50']:.2f} → {a['p50']:.2f} | {b['p99']:.2f} → {a['p99']:.2f} | {cold} |")
+    for label, key in (("start to first answer, façade warm", "facade_warm_s"),
+                       ("start to first answer, façade cold", "facade_cold_s"),
+                       ("start to first answer, shell warm", "shell_warm_s"),
+                       ("start to first answer, shell cold", "shell_cold_s")):
+        rows.append(f"| {label} | {_secs(before['startup'][key])} → {_secs(after['startup'][key])} | | |")
+    return "\n".join(rows)
+
+
 def main() -> None:
+    if sys.argv[1] == "--compare":
+        before, after = (json.loads(Path(p).read_text()) for p in sys.argv[2:4])
+        print(compare_table(before, after))
+        return
     results = [json.loads(Path(p).read_text()) for p in sys.argv[1:]]
     results.sort(key=lambda r: r["ingest"]["paragraphs"])
     print(summary_table(results))

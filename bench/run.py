@@ -799,7 +799,7 @@ def main() -> None:
         serve(args.serve[0], Path(args.serve[1]))
         return
     started = time.time()
-    calibration_start = calibration()
+    calibration_start, load_start = calibration(), os.getloadavg()
     engines = ["plenary", *(p for p in peers_module.available() if args.peers is None or p in args.peers)]
     skipped_peers = {"tantivy": "not asked for (--peers)"} if args.peers is not None and "tantivy" not in args.peers \
         else {}
@@ -907,7 +907,8 @@ def main() -> None:
         "rss_mb": warm["plenary"]["rss_mb"],
         "seconds": time.time() - started,
     }
-    results["machine"].update(load_at_end=os.getloadavg(), calibration_start_ms=calibration_start,
+    results["machine"].update(load_at_start=load_start, load_at_end=os.getloadavg(),
+                              calibration_start_ms=calibration_start,
                               calibration_end_ms=calibration())
     for e in engines[1:]:
         for kind, v in warm[e]["latency"].items():

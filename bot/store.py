@@ -248,8 +248,8 @@ class Store:
         self._deadline: float | None = None
         if not self.readonly:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._identity = _identity(self.path)
         conn = _connect(self.path, self.readonly)
+        self._identity = _identity(self.path)  # after the open: a new database's file exists now
         self.db = sqlite_utils.Database(conn)
         if not self.readonly:  # (mode=ro: the file can't be written; temp tables still can)
             self.db.execute("PRAGMA journal_mode=WAL")

@@ -169,6 +169,9 @@ class FolderWatch:
         if not ready:
             return None
         sigs = {path: _signature(path) for path in ready}
+        if self.store.replaced():  # a corpus was published here since (plenary ingest --publish)
+            old, self.store = self.store, Store(self.store.path)
+            old.close()
         self.interrupted = ready  # until ingest returns: what Ctrl-C would cut short
         report = ingest(ready, self.store, max_bytes=self.max_bytes, workers=self.workers)
         self.interrupted = []

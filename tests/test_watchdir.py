@@ -292,3 +292,21 @@ def test_ctrl_c_during_a_batch_leaves_its_files_named(watch, folder, monkeypatch
     with pytest.raises(KeyboardInterrupt):
         at(watch, 2)
     assert watch.interrupted == [path] and watch.summary.batches == 0
+
+
+def test_a_corpus_published_while_watching_is_written_to_not_the_old_generation(watch, folder, tmp_path):
+    from bot.publish import new_generation, publish
+
+    path = folder / "res.txt"
+    shutil.copy(SEEDS / RES_75_276, path)
+    at(watch, 0, (ADDED, str(path)))
+    at(watch, 2)
+    target = tmp_path / "plenary.db"
+    publish(target, new_generation(target))  # another node published a corpus here
+    second = folder / "res2.txt"
+    shutil.copy(SEEDS / RES_75_276, second)
+    second.write_text(second.read_text(encoding="utf-8").replace("75/276", "75/999"), encoding="utf-8")
+    at(watch, 3, (ADDED, str(second)))
+    at(watch, 5)
+    fresh = Store(target, readonly=True)
+    assert {r["doc_id"] for r in fresh.query("SELECT doc_id FROM documents")} >= {"A/RES/75/999"}

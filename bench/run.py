@@ -600,7 +600,21 @@ def baseline(db: Path, queries: dict[str, list[dict]], sample: int) -> dict:
 # -- recall -------------------------------------------------------------------------------------
 
 
-def recall(oracle: Oracle, queries: dict[str, list[dict]], tops: dict[str, list[list[int]]]) -> dict:
+def plenary_texts(db: Path, ids: list[int]) -> dict[int, str]:
+    """The folded text of Plenary's paragraphs by id (its hits are judged on its own rows; a
+    peer's on the rows it indexed, the oracle's)."""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    out: dict[int, str] = {}
+    for k in range(0, len(ids), 500):
+        chunk = ids[k : k + 500]
+        out.update(con.execute(f"SELECT id, search FROM paragraphs WHERE id IN ({','.join('?' * len(chunk))})",
+                               chunk).fetchall())
+    con.close()
+    return out
+
+
+def recall(oracle: Oracle, queries: dict[str, list[dict]], tops: dict[str, list[list[int]]],
+           texts_of=None) -> dict:
     """Strict recall@10 per kind: hits holding the query's source phrase (every keyword, for
     keywords) over min(10, paragraphs holding it); no_match: the share answered with nothing
     scoring FLOOR or more."""
@@ -613,7 +627,7 @@ def recall(oracle: Oracle, queries: dict[str, list[dict]], tops: dict[str, list[
         items = queries[kind][: len(lists)]
         if kind not in PEER_KINDS or kind in ("speaker", "quote") or not items:
             continue
-        texts = oracle.texts(sorted({i for ids in lists for i in ids[:10]}))
+        texts = (texts_of or oracle.texts)(sorted({i for ids in lists for i in ids[:10]}))
         scores, empty = [], 0
         for q, ids in zip(items, lists):
             hits = [texts.get(i, "") for i in ids[:10]]
@@ -885,8 +899,9 @@ def main() -> None:
                "shell_cold_s": shell_start(db, probe, cold=True), "shell_warm_s": shell_start(db, probe, cold=False)}
     base = baseline(db, queries, args.baseline)
     print("baseline done", flush=True)
-    rec = {e: recall(oracle, queries, warm[e]["ids"]) for e in engines}
-    rec["naive"] = recall(oracle, queries, base["top"])
+    own = lambda ids: plenary_texts(db, ids)
+    rec = {e: recall(oracle, queries, warm[e]["ids"], own if e == "plenary" else None) for e in engines}
+    rec["naive"] = recall(oracle, queries, base["top"], own)
     results = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": " ".join(["uv run --group bench python bench/run.py", *sys.argv[1:]]),

@@ -135,9 +135,13 @@ def main() -> None:
     print(summary_table(results))
     for r in results:
         print(f"\n### {size(r)} paragraphs\n")
-        load = r["machine"].get("load_at_start")
-        print(f"`{r['command']}` — {r['date']}, {r['machine']['cores']} cores"
-              + (f", load average {load[0]:.1f} at the start" if load else "") + "\n")
+        m = r["machine"]
+        start, end = m.get("load_at_start"), m.get("load_at_end")
+        load = (f", load average {end[0]:.1f} at the end of the run" if start == end and end else
+                f", load average {start[0]:.1f} at the start, {end[0]:.1f} at the end" if start and end else "")
+        commit = str(r.get("commit"))
+        commit = commit if " " in commit else commit[:12]
+        print(f"`{r['command']}` — {r['date']}, commit {commit}, {m['cores']} cores{load}\n")
         print(targets_table(r))
         print()
         print(latency_table(r))

@@ -1,6 +1,6 @@
 """What the work budget costs and what it stops (bot/store.py Store.budget, bot/answers/search.py).
 
-    uv run python bench/run.py --paragraphs 150000 --queries 10 --baseline 1 --recall 5 --work /tmp/pl-150k
+    uv run python bench/run.py --paragraphs 150000 --queries 10 --cold 0 --baseline 1 --work /tmp/pl-150k
     uv run python bench/budget.py --work /tmp/pl-150k
 
 1. The progress handler's cost on ordinary queries (the benchmark's search and quote queries),

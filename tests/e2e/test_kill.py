@@ -11,10 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from fakediscord.state import Permissions
+from test_digest_delivery import guild_on_shard
 
 from bot.schedule import Subscriptions
-from bot.shards import shard_of
 from bot.state import open_state
 
 POST = ("POST", "/channels/{channel_id}/messages")
@@ -54,18 +53,6 @@ def subscribe_now(postgres_url, guild_id, channel_id):
 
 def delivered(postgres_url):
     return [d for d in open_state(postgres_url).deliveries("digest") if d.status == "sent"]
-
-
-def guild_on_shard(fake, shard, count):
-    state = fake.state
-    while True:
-        guild = state.create_guild(f"Guild {len(state.guilds)}")
-        if shard_of(guild.id, count) == shard:
-            break
-        state.guilds.remove(guild)
-    channel = state.create_channel(guild, "digests")
-    state.add_member(guild, state.bot_user, roles=[state.create_role(guild, "Plenary", Permissions.EVERYONE)])
-    return guild, channel
 
 
 def posted(fake, channel):

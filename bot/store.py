@@ -19,15 +19,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
 from bot.grams import grams_of
 from bot.model import Document
-from bot.parse import PARSER_VERSION, Citation, citations
 from bot.text import fold
 from bot.words import STEM_MARK, WORD_MARK, Vocabulary
+
+if TYPE_CHECKING:
+    from bot.parse import Citation
 
 SCHEMA_VERSION = 5  # 2: one gram index (ascii tokenizer) instead of trigram + grams; 3: skip-pairs;
 # 4: paragraphs.page and part, documents.warnings and language; 5: the bot's state moved out to
@@ -49,7 +51,17 @@ class Indexed:
     citations: list[Citation]
 
 
+def _parser_version() -> int:
+    # The grammars are imported when a corpus is written, not by every process that reads one
+    # (0.12 s of a bot's or a shell's start).
+    from bot.parse import PARSER_VERSION
+
+    return PARSER_VERSION
+
+
 def index_document(doc: Document) -> Indexed:
+    from bot.parse import citations
+
     search = [fold(p.text) for p in doc.paragraphs]
     return Indexed(doc, search, [grams_of(s) for s in search], citations(doc))
 
@@ -194,7 +206,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO paragraphs_grams(paragraphs_grams, rank) VALUES ('automerge', 8)")
     db["paragraphs"].create_index(["speaker_id"])
     db["meta"].insert({"key": "schema_version", "value": str(SCHEMA_VERSION)})
-    db["meta"].insert({"key": "parser_version", "value": str(PARSER_VERSION)})
+    db["meta"].insert({"key": "parser_version", "value": str(_parser_version())})
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -358,10 +370,10 @@ class Store:
 
     def parsed_by_current(self) -> bool:
         """Was the corpus parsed by this Plenary's grammars? If not, ingest re-reads every file."""
-        return self.get_meta("parser_version") == str(PARSER_VERSION)
+        return self.get_meta("parser_version") == str(_parser_version())
 
     def mark_parsed_by_current(self) -> None:
-        self.set_meta("parser_version", str(PARSER_VERSION))
+        self.set_meta("parser_version", str(_parser_version()))
 
     @property
     def empty(self) -> bool:

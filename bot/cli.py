@@ -717,8 +717,10 @@ def watch_pending_cmd(mark: bool, db: str | None, as_json: bool) -> None:
     plenary.watches.scan()
     alerts = plenary.watches.pending()
     if mark:
-        for watch_id, batch in dict.fromkeys((a["watch_id"], a["batch"]) for a in alerts):
-            plenary.watches.delivered(watch_id, batch)
+        from bot.watches import batches
+
+        for b in batches(alerts):
+            plenary.watches.delivered(b.watch["id"], b.batch)
     if as_json:
         _echo_json([{k: v for k, v in a.items() if k != "item"} for a in alerts])
     else:

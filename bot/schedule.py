@@ -90,6 +90,17 @@ def backoff(attempts: int) -> float:
     return float(min(900, 30 * 2 ** max(0, attempts - 1)))
 
 
+def retry(state: State, claim: Claim, now: float, why: str, deadline: float | None = None) -> bool:
+    """Give a failed send's claim back, to be tried again after the backoff; past ``deadline``
+    (a digest's local day) the delivery is recorded as missed. True if it will be retried."""
+    at = now + backoff(claim.attempts)
+    if deadline is not None and at >= deadline:
+        state.give_up(claim, "missed", why)
+        return False
+    state.retry_later(claim, at, why)
+    return True
+
+
 class Subscriptions:
     """The daily digests: who gets one, which are due, and the claim-send-record of each
     (the exactly-once rule of bot/state: a digest is claimed for (server, local day) by one
@@ -146,14 +157,9 @@ class Subscriptions:
 
     def retry(self, claim: Claim, sub: Subscription, now: datetime, why: str) -> bool:
         """Try again later the same local day; past its end the digest is missed. True if it will be retried."""
-        at = now.timestamp() + backoff(claim.attempts)
         local_end = datetime.combine(date.fromisoformat(claim.period) + timedelta(days=1), time(0),
                                      tzinfo=ZoneInfo(sub.timezone))
-        if at >= local_end.timestamp():
-            self.state.give_up(claim, "missed", why)
-            return False
-        self.state.retry_later(claim, at, why)
-        return True
+        return retry(self.state, claim, now.timestamp(), why, local_end.timestamp())
 
     def pause(self, guild_id: int, reason: str) -> None:
         self.state.pause_subscription(guild_id, reason)

@@ -63,7 +63,7 @@ class Plenary:
         if state is not None:
             self._cooldowns = {_guild(scope): _rate(v) for scope, v in state.settings("cooldown").items()}
             self._languages = {_guild(scope): v for scope, v in state.settings("language").items() if v}
-        self._seen = self._corpus_key(store)
+        self._seen: tuple[Any, ...] | None = None  # the corpus the in-memory indexes were built from
         if warm:
             self.refresh()
 
@@ -75,6 +75,7 @@ class Plenary:
 
     def refresh(self) -> None:
         """Rebuild in-memory indexes after the corpus changed."""
+        self._seen = self._corpus_key(self.store)
         self._completer = Completer(self.store)
         self.store.speaker_names()  # built now, not in the first quote's time
         resolve_name("CSTO")  # the name tables (about 15 ms), now rather than in the first search
@@ -108,10 +109,8 @@ class Plenary:
         if self.store.replaced():
             # The old connection is left to the garbage collector: a thread may still be reading it.
             self.store = Store(self.store.path, readonly=self.store.readonly)
-        key = self._corpus_key(self.store)
-        if key == self._seen:
+        if self._corpus_key(self.store) == self._seen:
             return False
-        self._seen = key
         self.refresh()
         return True
 
@@ -335,8 +334,14 @@ class _Watches:
     def delivered(self, watch_id: int, batch: str | None = None) -> int:
         return self.p.state.mark_delivered(watch_id, batch)
 
-    def since(self, channel_id: int, since: str) -> list[dict[str, Any]]:
-        return self.p.state.alerts_since(channel_id, since)
+    def found_since(self, channel_id: int, since: str) -> list[dict[str, Any]]:
+        """What each of a channel's watches found after ``since`` (a digest's part)."""
+        return [{"watch": w.as_json(), "new": n} for w, n in watches.found_since(self.p.state, channel_id, since)]
+
+    @property
+    def alerts(self) -> watches.Alerts:
+        """Their delivery: which batches this process posts, claimed, recorded."""
+        return watches.Alerts(self.p.state)
 
 
 def _guild(scope: str) -> int:

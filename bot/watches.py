@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -23,7 +24,9 @@ from bot.answers.lookup import resolve
 from bot.answers.quote import country_speakers
 from bot.answers.search import QueryError, resolve_speakers, search
 from bot.model import KINDS, LANGUAGES
-from bot.state import State
+from bot.schedule import retry
+from bot.shards import Shards
+from bot.state import Claim, State
 from bot.store import OverBudget, Store
 from bot.symbols import find_symbols
 from bot.text import fold
@@ -239,3 +242,83 @@ def scan(store: Store, state: State, watches: list[Watch] | None = None) -> Scan
         if added:
             report.alerts[watch.id] = added
     return report
+
+
+def found_since(state: State, channel_id: int, since: str) -> list[tuple[Watch, int]]:
+    """How many alerts each of a channel's watches raised after the corpus time ``since`` (what
+    a digest says of them), in the order they were first found."""
+    counts: dict[int, int] = {}
+    for a in state.alerts_since(channel_id, since):
+        counts[a["watch_id"]] = counts.get(a["watch_id"], 0) + 1
+    by_id = {w.id: w for w in listed(state, channel_id=channel_id)}
+    return [(by_id[wid], n) for wid, n in counts.items() if wid in by_id]
+
+
+# -- delivering alerts (the chat adapter sends; these are the rules) ------------------------------
+
+
+@dataclass
+class Batch:
+    """One watch's alerts found by one scan: posted as one message."""
+
+    watch: dict[str, Any]
+    batch: str
+    alerts: list[dict[str, Any]]
+
+
+def batches(pending: list[dict[str, Any]]) -> list[Batch]:
+    """Pending alerts (each with its watch) grouped by watch and scan, in order."""
+    out: dict[tuple[int, str], Batch] = {}
+    for a in pending:
+        if a.get("watch") is not None:
+            out.setdefault((a["watch_id"], a["batch"]), Batch(a["watch"], a["batch"], [])).alerts.append(a)
+    return list(out.values())
+
+
+def posted_here(watch: dict[str, Any], shards: Shards | None) -> bool:
+    """Does the process running ``shards`` post this watch's alerts? A channel's: its guild's
+    shard. A user's direct messages: the process holding shard 0, as Discord sends DMs to it.
+    The command line's: never (plenary watch pending reads them)."""
+    if watch["owner"] == "channel":
+        return shards is None or shards.holds(watch["guild_id"] or 0)
+    if watch["owner"] == "user":
+        return shards is None or 0 in shards.ids
+    return False
+
+
+class Alerts:
+    """The claim-send-record rule of the digests (bot/state), for watch alerts: a batch is
+    claimed by one process, sent with its delivery's nonce, recorded with its message id."""
+
+    KIND = "alert"
+
+    def __init__(self, state: State):
+        self.state = state
+
+    def due(self, shards: Shards | None = None) -> list[Batch]:
+        by_id = {w.id: w.as_json() for w in listed(self.state)}
+        pending = [a | {"watch": by_id.get(a["watch_id"])} for a in self.state.pending_alerts()]
+        return [b for b in batches(pending) if posted_here(b.watch, shards)]
+
+    def claim(self, batch: Batch) -> Claim | None:
+        """The right to send ``batch``, or None. A batch already recorded by a process that died
+        before marking its alerts delivered is marked now."""
+        watch_id = batch.watch["id"]
+        claim = self.state.claim(self.KIND, str(watch_id), batch.batch, batch.watch.get("channel_id"))
+        if claim is None:
+            done = self.state.delivery(self.KIND, str(watch_id), batch.batch)
+            if done is not None and done.status in ("sent", "failed", "missed"):
+                self.state.mark_delivered(watch_id, batch.batch)
+        return claim
+
+    def sent(self, claim: Claim, batch: Batch, message_id: int | str | None) -> None:
+        self.state.delivered(claim, message_id)
+        self.state.mark_delivered(batch.watch["id"], batch.batch)
+
+    def failed(self, claim: Claim, batch: Batch, why: str) -> None:
+        """The channel is gone or closed to the bot: these alerts are not sent."""
+        self.state.give_up(claim, "failed", why)
+        self.state.mark_delivered(batch.watch["id"], batch.batch)
+
+    def retry(self, claim: Claim, why: str, now: float | None = None) -> bool:
+        return retry(self.state, claim, time.time() if now is None else now, why)

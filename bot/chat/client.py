@@ -73,7 +73,8 @@ class PlenaryBot(commands.AutoShardedBot):
         # The daily digest is computed on a thread of its own, off the path of user commands.
         self.background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plenary-digest")
         self.digests = DigestPoster(self, clock=clock, every=digest_every)
-        self.alerts = AlertPoster(self, every=max(self.corpus_every, 5.0))
+        # Alerts are matched and posted on the same beat as the corpus is looked at.
+        self.alerts = AlertPoster(self, every=self.corpus_every)
         self._alerts_task: asyncio.Task[None] | None = None
 
     async def call(self, fn: Callable[..., T], *args: Any) -> T:
@@ -133,7 +134,6 @@ class PlenaryBot(commands.AutoShardedBot):
             try:
                 if await self.call_background(self.plenary.corpus_changed):
                     log.info("corpus changed: indexes rebuilt")
-                    await self.alerts.tick()  # the watches' new matches, now
             except Exception:
                 log.exception("looking for a new corpus failed")
 

@@ -19,11 +19,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-import aiohttp
 import discord
 
+from bot.chat.delivery import send_once
 from bot.chat.embeds import digest_embeds
-from bot.chat.views import NONE
 from bot.chat.watches import add_watch_summary
 from bot.render.labels import lang_of
 
@@ -33,8 +32,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("plenary.digests")
 
-GONE = "the channel was deleted"
-CLOSED = "the bot may not post in that channel"
 
 
 class DigestPoster:
@@ -87,41 +84,24 @@ class DigestPoster:
                 content = await self.bot.call_background(self.bot.plenary.digest, None, day)
                 embeds = await self._with_watches(digest_embeds(content, lang), sub, lang)
                 channel = self.bot.get_partial_messageable(sub.channel_id, guild_id=sub.guild_id)
-                try:
-                    message = await channel.send(embeds=embeds, allowed_mentions=NONE, nonce=claim.nonce)
-                except discord.NotFound:
-                    await self.bot.call(subs.failed, claim, GONE)
-                    log.warning("digest for guild %s paused: channel %s deleted", sub.guild_id, sub.channel_id)
+                outcome = await send_once(channel, claim, embeds=embeds)
+                if outcome.status == "failed":
+                    await self.bot.call(subs.failed, claim, outcome.why)
+                    log.warning("digest for guild %s paused: %s (%s)", sub.guild_id, outcome.why, sub.channel_id)
                     continue
-                except discord.Forbidden:
-                    await self.bot.call(subs.failed, claim, CLOSED)
-                    log.warning("digest for guild %s paused: no permission in %s", sub.guild_id, sub.channel_id)
-                    continue
-                except (TimeoutError, discord.RateLimited, discord.DiscordServerError, discord.HTTPException, aiohttp.ClientError, OSError) as exc:
-                    why = _why(exc)
-                    again = await self.bot.call(subs.retry, claim, sub, now, why)
-                    log.warning("digest for guild %s not sent (%s); %s", sub.guild_id, why,
+                if outcome.status == "retry":
+                    again = await self.bot.call(subs.retry, claim, sub, now, outcome.why)
+                    log.warning("digest for guild %s not sent (%s); %s", sub.guild_id, outcome.why,
                                 "will retry" if again else "missed for the day")
                     continue
+                message = outcome.message
                 self._step("sent")
-                await self.bot.call(subs.sent, claim, message.id)
+                await self.bot.call(subs.sent, claim, message.id if message else None)
                 posted += 1
             return posted
 
 
     async def _with_watches(self, embeds: list[discord.Embed], sub: Subscription, lang: str) -> list[discord.Embed]:
         """The digest with what the channel's watches found since the last digest."""
-        plenary = self.bot.plenary
-        alerts = await self.bot.call(plenary.watches.since, sub.channel_id, sub.last_sent or "")
-        if not alerts:
-            return embeds
-        watches = {w["id"]: w for w in await self.bot.call(lambda: plenary.watches.list(channel_id=sub.channel_id))}
-        return add_watch_summary(embeds, alerts, watches, lang)
-
-
-def _why(exc: BaseException) -> str:
-    if isinstance(exc, discord.RateLimited):
-        return f"rate limited for {exc.retry_after:.0f} s"
-    if isinstance(exc, discord.HTTPException):
-        return f"Discord answered {exc.status}"
-    return type(exc).__name__
+        found = await self.bot.call(self.bot.plenary.watches.found_since, sub.channel_id, sub.last_sent or "")
+        return add_watch_summary(embeds, found, lang)

@@ -13,23 +13,20 @@ import asyncio
 import contextlib
 import logging
 import re
-import time
-from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
-import aiohttp
 import discord
 from discord import app_commands
 from discord.app_commands import locale_str as _
 from discord.ext import commands
 
+from bot.chat.delivery import RETRYABLE, failure, send_once
 from bot.chat.limits import CHOICE_NAME, CHOICES, clip, fit, within_deadline
 from bot.chat.views import NONE, tell
 from bot.model import KINDS
 from bot.render.labels import lang_of, refusal, t
 from bot.render.watches import ADD_COMMAND, SHOWN, alert_line, what, where
-from bot.schedule import backoff
-from bot.watches import WatchError
+from bot.watches import Batch, WatchError
 
 if TYPE_CHECKING:
     from bot.chat.client import PlenaryBot
@@ -60,19 +57,13 @@ def alert_embed(watch: dict[str, Any], alerts: list[dict[str, Any]], lang: str, 
     return embed
 
 
-def add_watch_summary(embeds: list[discord.Embed], alerts: list[dict[str, Any]],
-                      watches: dict[int, dict[str, Any]], lang: str) -> list[discord.Embed]:
+def add_watch_summary(embeds: list[discord.Embed], found: list[dict[str, Any]], lang: str) -> list[discord.Embed]:
     """The digest's part for the channel's watches: how many new matches each found since the
-    last digest."""
-    if not alerts or not embeds:
+    last digest (bot/watches.py found_since)."""
+    if not found or not embeds:
         return embeds
-    counts: OrderedDict[int, int] = OrderedDict()
-    for a in alerts:
-        counts[a["watch_id"]] = counts.get(a["watch_id"], 0) + 1
-    lines = [t(lang, "digest_watch_line", id=wid, what=what(watches[wid], lang), n=n)
-             for wid, n in counts.items() if wid in watches]
-    if lines:
-        embeds[-1].add_field(name=t(lang, "digest_watches"), value=clip("\n".join(lines), 1024), inline=False)
+    lines = [t(lang, "digest_watch_line", id=f["watch"]["id"], what=what(f["watch"], lang), n=f["new"]) for f in found]
+    embeds[-1].add_field(name=t(lang, "digest_watches"), value=clip("\n".join(lines), 1024), inline=False)
     return fit(embeds)
 
 
@@ -192,8 +183,8 @@ class Watches(commands.Cog):
 
 
 class AlertPoster:
-    """After the corpus changes (and every ``every`` seconds): match the watches, then post each
-    watch's new alerts, once. DMs go from the process that holds shard 0, as Discord's do."""
+    """Every ``every`` seconds: match the watches against what the corpus gained, then post
+    each batch of new alerts this process posts (bot/watches.py Alerts: the rules), once."""
 
     def __init__(self, bot: PlenaryBot, every: float = 60.0):
         self.bot = bot
@@ -201,34 +192,20 @@ class AlertPoster:
         self.fault: Any = None  # tests: stop as kill -9 would at a step
         self._lock = asyncio.Lock()
 
-    def _mine(self, watch: dict[str, Any]) -> bool:
-        shards = self.bot.shard_filter
-        if watch["owner"] == "channel":
-            return shards is None or shards.holds(watch["guild_id"] or 0)
-        if watch["owner"] == "user":
-            return shards is None or 0 in shards.ids
-        return False  # the command line's: read with plenary watch pending
-
     async def tick(self) -> int:
         async with self._lock:
             plenary = self.bot.plenary
             await self.bot.call_background(plenary.watches.scan)
-            groups: OrderedDict[tuple[int, str], list[dict[str, Any]]] = OrderedDict()
-            for a in await self.bot.call(plenary.watches.pending):
-                if a["watch"] is not None and self._mine(a["watch"]):
-                    groups.setdefault((a["watch_id"], a["batch"]), []).append(a)
+            alerts = plenary.watches.alerts
             posted = 0
-            for (watch_id, batch), alerts in groups.items():
-                posted += await self._post(alerts[0]["watch"], batch, alerts)
+            for batch in await self.bot.call(alerts.due, self.bot.shard_filter):
+                posted += await self._post(alerts, batch)
             return posted
 
-    async def _post(self, watch: dict[str, Any], batch: str, alerts: list[dict[str, Any]]) -> int:
-        state, watches = self.bot.plenary.state, self.bot.plenary.watches
-        claim = await self.bot.call(state.claim, "alert", str(watch["id"]), batch, watch.get("channel_id"))
+    async def _post(self, alerts: Any, batch: Batch) -> int:
+        watch = batch.watch
+        claim = await self.bot.call(alerts.claim, batch)
         if claim is None:
-            done = await self.bot.call(state.delivery, "alert", str(watch["id"]), batch)
-            if done is not None and done.status in ("sent", "failed", "missed"):
-                await self.bot.call(watches.delivered, watch["id"], batch)  # recorded, then died: finish it
             return 0
         if self.fault:
             self.fault("claimed")
@@ -237,31 +214,31 @@ class AlertPoster:
             guild = self.bot.get_guild(watch["guild_id"] or 0)
             lang = lang_of(str(guild.preferred_locale)) if guild else lang
         view = discord.ui.View(timeout=None)
-        if len(alerts) > SHOWN:
-            view.add_item(MoreAlerts(watch["id"], batch, t(lang, "alert_more_button")))
+        if len(batch.alerts) > SHOWN:
+            view.add_item(MoreAlerts(watch["id"], batch.batch, t(lang, "alert_more_button")))
         try:
-            channel: Any
-            if watch["owner"] == "channel":
-                channel = self.bot.get_partial_messageable(watch["channel_id"], guild_id=watch["guild_id"])
-            else:
-                user = self.bot.get_user(watch["user_id"]) or await self.bot.fetch_user(watch["user_id"])
-                channel = await user.create_dm()
-            message = await channel.send(embed=alert_embed(watch, alerts, lang), view=view, allowed_mentions=NONE,
-                                         nonce=claim.nonce)
-        except (discord.NotFound, discord.Forbidden) as exc:
-            why = "the channel was deleted" if isinstance(exc, discord.NotFound) else "the bot may not post there"
-            await self.bot.call(state.give_up, claim, "failed", why)
-            await self.bot.call(watches.delivered, watch["id"], batch)
-            log.warning("alerts of watch %s not delivered: %s", watch["id"], why)
+            channel = await self._channel(watch)
+        except RETRYABLE as exc:  # a DM's user could not be fetched
+            outcome = failure(exc)
+        else:
+            outcome = await send_once(channel, claim, embed=alert_embed(watch, batch.alerts, lang), view=view)
+        if outcome.status == "failed":
+            await self.bot.call(alerts.failed, claim, batch, outcome.why)
+            log.warning("alerts of watch %s not delivered: %s", watch["id"], outcome.why)
             return 0
-        except (TimeoutError, discord.HTTPException, aiohttp.ClientError, OSError) as exc:
-            await self.bot.call(state.retry_later, claim, time.time() + backoff(claim.attempts), type(exc).__name__)
+        if outcome.status == "retry":
+            await self.bot.call(alerts.retry, claim, outcome.why)
             return 0
         if self.fault:
             self.fault("sent")
-        await self.bot.call(state.delivered, claim, message.id)
-        await self.bot.call(watches.delivered, watch["id"], batch)
+        await self.bot.call(alerts.sent, claim, batch, outcome.message.id if outcome.message else None)
         return 1
+
+    async def _channel(self, watch: dict[str, Any]) -> Any:
+        if watch["owner"] == "channel":
+            return self.bot.get_partial_messageable(watch["channel_id"], guild_id=watch["guild_id"])
+        user = self.bot.get_user(watch["user_id"]) or await self.bot.fetch_user(watch["user_id"])
+        return await user.create_dm()
 
     async def run(self) -> None:
         await self.bot.wait_until_ready()

@@ -179,6 +179,30 @@ class Plenary:
         """The parameters saved under ``key``, or None."""
         return self.state.load_query(key)
 
+    def kept_quote(self, who: str, topic: str | None = None, symbol: str | None = None,
+                   lang: str | None = None) -> tuple[str, dict[str, Any]]:
+        """A quote, and the key its "another quote" button finds it again by (after a restart too)."""
+        key = self.state.save_query({"who": who, "topic": topic, "symbol": symbol, "lang": lang})
+        return key, self.quote(who, topic, symbol, lang=lang)
+
+    def saved_quote(self, key: str, index: int) -> dict[str, Any] | None:
+        """The ``index``-th quote of the one kept under ``key``, or None if it is unknown."""
+        params = self.saved(key)
+        if params is None or "who" not in params:
+            return None
+        return self.quote(params["who"], params.get("topic"), params.get("symbol"), index, params.get("lang"))
+
+    def kept_read(self, symbol: str, who: str | None = None, lang: str | None = None) -> tuple[str, dict[str, Any]]:
+        """A whole statement or section, and the key its page buttons find it again by."""
+        key = self.state.save_query({"read": symbol, "who": who, "lang": lang})
+        return key, self.read(symbol, who, lang)
+
+    def saved_read(self, key: str) -> dict[str, Any] | None:
+        params = self.saved(key)
+        if params is None or "read" not in params:
+            return None
+        return self.read(params["read"], params.get("who"), params.get("lang"))
+
     def doc(self, symbol: str, lang: str | None = None) -> dict[str, Any]:
         """The card (or a paragraph) in ``lang``'s version when the corpus holds it."""
         with self._work() as store:

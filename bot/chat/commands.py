@@ -186,12 +186,8 @@ class Plenary(commands.Cog):
                     topic: app_commands.Range[str, 1, 200] | None = None, document: str | None = None) -> None:
         lang = _lang(interaction)
 
-        def work() -> tuple[str, dict[str, Any]]:
-            version = _version(interaction)
-            key = self.bot.plenary.save_search({"who": who, "topic": topic, "symbol": document, "lang": version})
-            return key, self.bot.plenary.quote(who, topic, document, lang=version)
-
-        key, result = await self.answer(interaction, work)
+        key, result = await self.answer(
+            interaction, lambda: self.bot.plenary.kept_quote(who, topic, document, _version(interaction)))
         await self.send(interaction, embeds=[quote_embed(result, lang)], view=quote_view(result, key, lang))
 
     @app_commands.command(name="read", description=_("Read a speaker's whole statement, or a section of a document"))
@@ -202,12 +198,8 @@ class Plenary(commands.Cog):
                    part: app_commands.Range[str, 1, 100] | None = None) -> None:
         lang = _lang(interaction)
 
-        def work() -> tuple[str, dict[str, Any]]:
-            version = _version(interaction)
-            key = self.bot.plenary.save_search({"read": document, "who": part, "lang": version})
-            return key, self.bot.plenary.read(document, part, version)
-
-        key, result = await self.answer(interaction, work)
+        key, result = await self.answer(
+            interaction, lambda: self.bot.plenary.kept_read(document, part, _version(interaction)))
         pages = read_pages(result, lang)
         await self.send(interaction, embeds=[pages[0]], view=read_view(len(pages), 0, interaction.user.id, key, lang))
 

@@ -235,13 +235,7 @@ class AnotherQuote(discord.ui.DynamicItem[discord.ui.Button],
         lang = _lang(interaction)
         plenary = _bot(interaction).plenary
 
-        def work() -> dict[str, Any] | None:
-            params = plenary.saved(self.key)
-            if params is None:
-                return None
-            return plenary.quote(params["who"], params.get("topic"), params.get("symbol"), self.index, params.get("lang"))
-
-        result = await _work(interaction, work)
+        result = await _work(interaction, lambda: plenary.saved_quote(self.key, self.index))
         if result is None:
             await _say(interaction, "expired")
             return
@@ -282,13 +276,7 @@ class ReadPage(discord.ui.DynamicItem[discord.ui.Button],
         lang = _lang(interaction)
         plenary = _bot(interaction).plenary
 
-        def work() -> dict[str, Any] | None:
-            params = plenary.saved(self.key)
-            if params is None or "read" not in params:
-                return None
-            return plenary.read(params["read"], params.get("who"), params.get("lang"))
-
-        result = await _work(interaction, work)
+        result = await _work(interaction, lambda: plenary.saved_read(self.key))
         if result is None:
             await _say(interaction, "expired")
             return
